@@ -1,0 +1,52 @@
+"""Character classes shared by the filters (regex fragments, no logic).
+
+Like ftfy's ``chardata.py``: the tables live here so the filters stay small.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Han ideographs: CJK Unified (+ Ext A), compatibility ideographs, Ext B-G (SIP/TIP).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Hiragana, Katakana (+ phonetic extensions, half-width katakana).
+KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+#: Hangul syllables and jamo.
+HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+#: Full-width / CJK punctuation that closes or separates.
+CJK_CLOSING_PUNCT = "，。、；：？！）》」』】〕〉”’…—"
+CJK_OPENING_PUNCT = "（《「『【〔〈“‘"
+CJK_PUNCT = CJK_CLOSING_PUNCT + CJK_OPENING_PUNCT
+#: Private Use Area of the BMP (GBK/Big5 user-defined areas decode here).
+PUA = "\ue000-\uf8ff"
+#: Horizontal white space that is not a line break.
+HSPACE = " \t\u00a0\u3000\u2000-\u200a\u202f\u205f"
+
+HAN_RE = re.compile(f"[{HAN}]")
+KANA_RE = re.compile(f"[{KANA}]")
+HANGUL_RE = re.compile(f"[{HANGUL}]")
+
+#: ASCII punctuation and its full-width form.
+FULLWIDTH = {
+    ",": "，",
+    ":": "：",
+    ";": "；",
+    "!": "！",
+    "?": "？",
+    "(": "（",
+    ")": "）",
+}
+
+
+def has_han(text: str) -> bool:
+    """True when ``text`` contains at least one Han ideograph.
+
+    >>> has_han("abc"), has_han("abc中")
+    (False, True)
+    """
+    return HAN_RE.search(text) is not None
+
+
+def has_kana(text: str) -> bool:
+    """True when ``text`` contains Japanese kana (so it is Japanese, not Chinese)."""
+    return KANA_RE.search(text) is not None

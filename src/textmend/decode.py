@@ -1,0 +1,117 @@
+"""decode: bytes to text (BOMs, strict UTF-8 first, then detection)."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from .edits import Edit
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: chardet names -> the Python codec that decodes a superset of it.
+SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "big5": "big5hkscs",
+    "shift_jis": "cp932",
+    "euc-kr": "cp949",
+    "ascii": "utf-8",
+    "iso-8859-1": "cp1252",
+}
+
+
+class DecodeError(ValueError):
+    """The bytes are not text (binary) or cannot be decoded under the given rules."""
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What :func:`detect` decided about some bytes."""
+
+    encoding: str
+    confidence: float
+    language: str = ""
+    reason: str = ""
+    bom: bool = False
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text: NULs outside UTF-16/32, or many control bytes.
+
+    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR"), looks_binary("中文".encode())
+    (True, False)
+    """
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls / len(sample) > 0.05
+
+
+def detect(data: bytes) -> Detection:
+    """Decide the encoding of ``data``.
+
+    >>> detect("中文".encode("utf-8")).encoding
+    'utf-8'
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return Detection(name, 1.0, reason="byte order mark", bom=True)
+    if looks_binary(data):
+        return Detection("binary", 1.0, reason="NUL or control bytes")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return Detection("utf-8", 1.0, reason="valid UTF-8")
+    import chardet
+
+    guess = chardet.detect(data[:65536])
+    name = (guess.get("encoding") or "").lower()
+    name = SUPERSETS.get(name, name) or "cp1252"
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        name = "cp1252"
+    return Detection(name, float(guess.get("confidence") or 0.0), guess.get("language") or "", "chardet")
+
+
+def decode(
+    data: bytes,
+    encoding: str | None = None,
+    errors: str = "replace",
+    edits: list[Edit] | None = None,
+) -> tuple[str, Detection]:
+    """Decode ``data`` to text; returns ``(text, detection)``.
+
+    ``encoding`` overrides detection. Raises :class:`DecodeError` for binary input.
+    """
+    if encoding:
+        det = Detection(encoding, 1.0, reason="given by the user")
+    else:
+        det = detect(data)
+    if det.encoding == "binary":
+        raise DecodeError("looks like a binary file (NUL or control bytes), not text")
+    enc = det.encoding
+    if det.bom:
+        enc = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
+               "utf-32-le": "utf-32", "utf-32-be": "utf-32"}[enc]
+    try:
+        text = data.decode(enc, errors=errors)
+    except UnicodeDecodeError as e:
+        raise DecodeError(f"cannot decode as {enc}: {e.reason} at byte {e.start}") from None
+    except LookupError:
+        raise DecodeError(f"unknown encoding {enc!r}") from None
+    if edits is not None and (enc not in ("utf-8",) or det.bom):
+        edits.append(Edit("decode", None, "", "", f"decoded as {det.encoding} ({det.reason})"))
+    return text, det

@@ -1,0 +1,66 @@
+"""repair (Latin): mojibake and Unicode damage, with ftfy.
+
+ftfy is configured so that it never touches what is right in Chinese text: it does
+not uncurl quotes and does not fold full-width characters (ftfy's defaults turn
+``中文：“你好”`` into ``中文:"你好"``). Only lines that show a sign ftfy could act on
+are handed to it, so clean CJK or ASCII text costs one regex scan.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+from .edits import Edit
+from .filter import Filter, register
+
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_line_breaks=False,
+    normalization=None,
+    explain=False,
+)
+
+# Characters that any of ftfy's enabled fixes could act on: control characters,
+# Latin-1/C1 (mojibake lead bytes), surrogates, ligatures, U+FFFD, HTML entities,
+# and the typographic characters cp1252 maps into 0x80-0x9f.
+_SIGNS_RE = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\xff\ud800-\udfff\ufb00-\ufb06\ufffd&\u0152\u0153\u0160\u0161"
+    "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020\u2021\u2030\u2039\u203a\u2122]"
+)
+
+
+def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
+    """Repair UTF-8 read as cp1252/latin-1/MacRoman (ftfy's territory), line by line.
+
+    >>> fix_latin_mojibake("The Mona Lisa doesnÃ¢â‚¬â„¢t have eyebrows.")
+    "The Mona Lisa doesn't have eyebrows."
+    >>> fix_latin_mojibake("中文：“你好”")
+    '中文：“你好”'
+    """
+    if _SIGNS_RE.search(text) is None:
+        return text
+    lines = text.split("\n")
+    changed = False
+    for i, line in enumerate(lines):
+        if _SIGNS_RE.search(line) is None:
+            continue
+        fixed = ftfy.fix_text(line, FTFY_CONFIG)
+        if fixed != line:
+            changed = True
+            lines[i] = fixed
+            if edits is not None:
+                edits.append(Edit("mojibake", i + 1, line, fixed, "ftfy"))
+    return "\n".join(lines) if changed else text
+
+
+@register
+class Mojibake(Filter):
+    name = "mojibake"
+    stage = "repair"
+    summary = "mojibake in Latin text (UTF-8 read as cp1252/latin-1/MacRoman), via ftfy"
+
+    def apply(self, text: str, edits: list[Edit] | None = None) -> str:
+        return fix_latin_mojibake(text, edits)

@@ -1,0 +1,267 @@
+"""normalize: punctuation width in CJK context, white space, layout, Unicode form.
+
+Each fix is a small named function (as in ftfy) and each is also a registered
+filter so that every change it makes is attributable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .chardata import (
+    CJK_CLOSING_PUNCT,
+    CJK_OPENING_PUNCT,
+    FULLWIDTH,
+    HAN,
+    HSPACE,
+    has_han,
+    has_kana,
+)
+from .edits import Edit, sub_with_edits
+from .filter import Filter, register
+
+# --- punctuation width ------------------------------------------------------------
+
+_AFTER_CJK = (
+    rf"(?:(?<=[{HAN}])|(?<=[{HAN}][{CJK_CLOSING_PUNCT}])|(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]))"
+)
+# , : ; after CJK, or directly before a Han character. A colon between digits
+# (18:03:52) is never touched.
+_SEPARATOR_RE = re.compile(
+    rf"{_AFTER_CJK}[,;:](?![0-9]{{2}}(?::|\b))|(?<![0-9:])[,;](?=[“‘《「『{HAN}])|"
+    rf"(?<=[A-Za-z0-9.%)\]”’])[,;:](?=[{HAN}])"
+)
+_COLON_DIGITS_RE = re.compile(r"(?<=[0-9]):(?=[0-9])")
+_BANG_RE = re.compile(rf"{_AFTER_CJK}[!?](?![!?=A-Za-z0-9])")
+_PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
+_CODE_CHARS_RE = re.compile(r"[\"'=;{}<>\\`$]")
+_PAREN_PREV_CJK_RE = re.compile(rf"[{HAN}{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]")
+
+
+def _widen_separator(m: re.Match[str]) -> str:
+    return FULLWIDTH[m.group(0)]
+
+
+def _widen_parens(m: re.Match[str]) -> str:
+    inner = m.group(1)
+    text = m.string
+    prev = text[m.start() - 1] if m.start() > 0 else ""
+    if _CODE_CHARS_RE.search(inner):
+        return m.group(0)
+    if (prev and _PAREN_PREV_CJK_RE.match(prev)) or re.match(rf"\s*[{HAN}]", inner):
+        return f"（{inner}）"
+    return m.group(0)
+
+
+def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
+    """Turn ASCII ``, : ; ( ) ! ?`` into full-width forms where they sit in Chinese text.
+
+    Times, decimals, ranges, URLs and code are left alone. Japanese text (any kana)
+    is not touched: Japanese uses its own punctuation.
+
+    >>> widen_cjk_punctuation("江蘇:新型工業化,新質生產力(ITBT)")
+    '江蘇：新型工業化，新質生產力（ITBT）'
+    >>> widen_cjk_punctuation("2025-02-27 18:03:52, 7.8公里, f(x)")
+    '2025-02-27 18:03:52, 7.8公里, f(x)'
+    """
+    if not has_han(text) or has_kana(text):
+        return text
+    name = "punctuation"
+    if "(" in text:
+        text = sub_with_edits(_PAREN_RE, _widen_parens, text, name, edits)
+    text = sub_with_edits(_SEPARATOR_RE, _widen_separator, text, name, edits)
+    text = sub_with_edits(_BANG_RE, _widen_separator, text, name, edits)
+    return text
+
+
+# --- white space --------------------------------------------------------------------
+
+_NBSP_RE = re.compile("[\u00a0\u202f]")
+_SPACE_AROUND_CJK_PUNCT_RE = re.compile(
+    rf"(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}])[{HSPACE}]+(?=[{HAN}{CJK_OPENING_PUNCT}])|"
+    rf"(?<=[{HAN}])[{HSPACE}]+(?=[{CJK_CLOSING_PUNCT}])"
+)
+_TRAILING_SPACE_RE = re.compile(rf"[{HSPACE}]+$", re.M)
+_INDENT_RE = re.compile(rf"^[{HSPACE}]+(?=\S)(.*)$", re.M)
+
+
+def replace_nbsp(text: str, edits: list[Edit] | None = None) -> str:
+    """Replace no-break spaces with ordinary spaces.
+
+    >>> replace_nbsp("記者\\u00a0董捷")
+    '記者 董捷'
+    """
+    if "\u00a0" not in text and "\u202f" not in text:
+        return text
+    return sub_with_edits(_NBSP_RE, lambda m: " ", text, "whitespace", edits, "no-break space")
+
+
+def remove_spaces_around_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
+    """Drop stray spaces between Chinese punctuation and Chinese characters.
+
+    >>> remove_spaces_around_cjk_punctuation("新征程中， 園區 。")
+    '新征程中，園區。'
+    """
+    return sub_with_edits(_SPACE_AROUND_CJK_PUNCT_RE, lambda m: "", text, "whitespace", edits)
+
+
+def _is_cjk_prose(line: str) -> bool:
+    han = sum(1 for c in line[:40] if "\u3400" <= c <= "\u9fff")
+    latin = sum(1 for c in line[:40] if c.isascii() and c.isalpha())
+    return han > 0 and han >= latin
+
+
+def strip_cjk_indents(text: str, edits: list[Edit] | None = None) -> str:
+    """Remove paragraph indents in Chinese prose (code and English keep theirs).
+
+    >>> strip_cjk_indents("  自2017年起。\\n    print('x')")
+    "自2017年起。\\n    print('x')"
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        body = m.group(1)
+        return body if _is_cjk_prose(body) else m.group(0)
+
+    return sub_with_edits(_INDENT_RE, repl, text, "whitespace", edits, "paragraph indent")
+
+
+def strip_trailing_whitespace(text: str, edits: list[Edit] | None = None) -> str:
+    """Remove white space at the end of lines.
+
+    >>> strip_trailing_whitespace("a  \\nb\\t\\n")
+    'a\\nb\\n'
+    """
+    return sub_with_edits(_TRAILING_SPACE_RE, lambda m: "", text, "whitespace", edits)
+
+
+# --- layout -------------------------------------------------------------------------
+
+_LINE_BREAK_RE = re.compile("\r\n?|[\u2028\u2029\x85]")
+_BLANK_RUN_RE = re.compile(r"\n{3,}")
+
+
+def fix_line_endings(text: str, edits: list[Edit] | None = None) -> str:
+    """Turn CRLF, CR and Unicode line separators into ``\\n``.
+
+    >>> fix_line_endings("a\\r\\nb\\rc")
+    'a\\nb\\nc'
+    """
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text and "\x85" not in text:
+        return text
+    return sub_with_edits(_LINE_BREAK_RE, lambda m: "\n", text, "layout", edits, "line ending")
+
+
+def collapse_blank_lines(text: str, edits: list[Edit] | None = None) -> str:
+    """Keep one blank line between paragraphs of Chinese prose.
+
+    Runs of blank lines next to non-Chinese lines (code, English) are kept as they are.
+
+    >>> collapse_blank_lines("第一段。\\n\\n\\n\\n第二段。")
+    '第一段。\\n\\n第二段。'
+    >>> collapse_blank_lines("import os\\n\\n\\ndef f():")
+    'import os\\n\\n\\ndef f():'
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        before = text.rfind("\n", 0, m.start())
+        prev_line = text[before + 1 : m.start()]
+        after = text.find("\n", m.end())
+        next_line = text[m.end() : after if after != -1 else len(text)]
+        if _is_cjk_prose(prev_line) or _is_cjk_prose(next_line):
+            return "\n\n"
+        return m.group(0)
+
+    return sub_with_edits(_BLANK_RUN_RE, repl, text, "layout", edits, "blank lines")
+
+
+def trim_document(text: str, edits: list[Edit] | None = None) -> str:
+    """Drop blank lines at the start and end; end with exactly one newline.
+
+    >>> trim_document("\\n\\nbody\\n\\n\\n")
+    'body\\n'
+    """
+    if not text.strip():
+        new = ""
+    else:
+        start = 0
+        m = re.match(r"(?:[ \t]*\n)+", text)
+        if m:
+            start = m.end()
+        new = text[start:].rstrip() + "\n"
+        # keep a first line's own indentation if it was not blank
+    if new != text and edits is not None:
+        edits.append(Edit("layout", None, "", "", "trimmed blank lines at start/end"))
+    return new
+
+
+# --- Unicode form -------------------------------------------------------------------
+
+
+def normalize_unicode(text: str, form: str = "NFC", edits: list[Edit] | None = None) -> str:
+    """Put text in a Unicode normal form (NFC by default; NFKC would fold full-width punctuation).
+
+    >>> normalize_unicode("e\\u0301") == "\\u00e9"
+    True
+    """
+    if text.isascii() or unicodedata.is_normalized(form, text):
+        return text
+    new = unicodedata.normalize(form, text)
+    if edits is not None:
+        # report the changed characters line by line
+        for i, (a, b) in enumerate(zip(text.split("\n"), new.split("\n")), 1):
+            if a != b:
+                edits.append(Edit("unicode", i, a, b, form))
+    return new
+
+
+# --- filters ------------------------------------------------------------------------
+
+
+@register
+class UnicodeForm(Filter):
+    name = "unicode"
+    stage = "normalize"
+    summary = "Unicode normal form (NFC by default)"
+
+    def __init__(self, form: str = "NFC") -> None:
+        self.form = form
+
+    def apply(self, text: str, edits: list[Edit] | None = None) -> str:
+        return normalize_unicode(text, self.form, edits)
+
+
+@register
+class Punctuation(Filter):
+    name = "punctuation"
+    stage = "normalize"
+    summary = "ASCII , : ; ( ) ! ? to full width between Chinese characters"
+
+    def apply(self, text: str, edits: list[Edit] | None = None) -> str:
+        return widen_cjk_punctuation(text, edits)
+
+
+@register
+class Whitespace(Filter):
+    name = "whitespace"
+    stage = "normalize"
+    summary = "no-break spaces, stray spaces around CJK punctuation, CJK indents, trailing spaces"
+
+    def apply(self, text: str, edits: list[Edit] | None = None) -> str:
+        text = replace_nbsp(text, edits)
+        text = strip_trailing_whitespace(text, edits)
+        text = strip_cjk_indents(text, edits)
+        text = remove_spaces_around_cjk_punctuation(text, edits)
+        return text
+
+
+@register
+class Layout(Filter):
+    name = "layout"
+    stage = "normalize"
+    summary = "line endings, one blank line between Chinese paragraphs, one final newline"
+
+    def apply(self, text: str, edits: list[Edit] | None = None) -> str:
+        text = fix_line_endings(text, edits)
+        text = collapse_blank_lines(text, edits)
+        return trim_document(text, edits)

@@ -1,0 +1,90 @@
+"""repair: Hanyu-Pinyin annotations that mirror sites insert after characters.
+
+``網(wǎng)`` -> ``網``. An annotation is removed only when the syllable is a real
+reading of the character before it (from pypinyin's dictionary) and the document
+shows the mirror pattern (several annotations, the same character annotated again
+and again). A lone intentional annotation such as ``“行(háng)”`` in a dictionary
+entry stays.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from .chardata import HAN
+from .edits import Edit, LineIndex
+from .filter import Filter, register
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_ANNOTATION_RE = re.compile(rf"([{HAN}])[(（]([a-z{_TONED}]{{1,7}}[1-5]?)[)）]")
+
+#: Minimum number of valid annotations in a document before any is removed.
+MIN_ANNOTATIONS = 3
+
+
+@lru_cache(maxsize=8192)
+def readings(char: str) -> frozenset[str]:
+    """All readings of ``char`` in tone-mark and tone-number forms (plus toneless).
+
+    >>> "wǎng" in readings("網") and "wang3" in readings("網")
+    True
+    """
+    from pypinyin import Style, pinyin
+
+    marks = pinyin(char, heteronym=True, style=Style.TONE, errors="ignore")
+    nums = pinyin(char, heteronym=True, style=Style.TONE3, errors="ignore", neutral_tone_with_five=True)
+    plain = pinyin(char, heteronym=True, style=Style.NORMAL, errors="ignore")
+    out: set[str] = set()
+    for group in (marks, nums, plain):
+        for alts in group:
+            out.update(a.replace("v", "ü") if group is plain else a for a in alts)
+    return frozenset(unicodedata.normalize("NFC", r) for r in out)
+
+
+def _valid(m: re.Match[str]) -> bool:
+    return unicodedata.normalize("NFC", m.group(2)) in readings(m.group(1))
+
+
+def remove_pinyin_annotations(text: str, edits: list[Edit] | None = None) -> str:
+    """Remove mirror-site pinyin annotations, keeping the character.
+
+    >>> remove_pinyin_annotations("中國新聞網(wǎng)，工業(yè)園區(qū)，網(wǎng)站")
+    '中國新聞網，工業園區，網站'
+    >>> remove_pinyin_annotations("“行(háng)”是多音字")
+    '“行(háng)”是多音字'
+    """
+    if "(" not in text and "（" not in text:
+        return text
+    candidates = list(_ANNOTATION_RE.finditer(text))
+    if len(candidates) < MIN_ANNOTATIONS:
+        return text
+    valid = [m for m in candidates if _valid(m)]
+    if len(valid) < MIN_ANNOTATIONS:
+        return text
+    per_char = Counter(m.group(1) for m in valid)
+    if per_char.most_common(1)[0][1] < 2 and len(valid) < 2 * MIN_ANNOTATIONS:
+        return text  # scattered annotations of different characters: a textbook, not a mirror
+    index = LineIndex(text) if edits is not None else None
+    out: list[str] = []
+    pos = 0
+    for m in valid:
+        out.append(text[pos : m.start()])
+        out.append(m.group(1))
+        pos = m.end()
+        if edits is not None and index is not None:
+            edits.append(Edit("pinyin", index.line_of(m.start()), m.group(0), m.group(1)))
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@register
+class Pinyin(Filter):
+    name = "pinyin"
+    stage = "repair"
+    summary = "Hanyu-Pinyin annotations inserted by mirror sites (網(wǎng) -> 網)"
+
+    def apply(self, text: str, edits: list[Edit] | None = None) -> str:
+        return remove_pinyin_annotations(text, edits)

@@ -1,0 +1,122 @@
+"""A pipeline is an ordered list of filters with one interface (as in datatrove).
+
+The default pipeline runs the stages repair -> strip -> normalize -> convert on
+text that the decode stage produced from bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from . import convert as _convert  # noqa: F401  (registers the filters)
+from . import dropped_byte as _dropped_byte  # noqa: F401
+from . import mojibake as _mojibake  # noqa: F401
+from . import normalize as _normalize  # noqa: F401
+from . import pinyin as _pinyin  # noqa: F401
+from . import strip as _strip  # noqa: F401
+from .decode import Detection, decode
+from .edits import Edit
+from .filter import REGISTRY, Filter, get_filter
+from .rules import RulePack, builtin_packs, load_pack_file
+
+#: The default steps, in order. ``convert`` is added when a conversion is asked for.
+DEFAULT_STEPS: tuple[str, ...] = (
+    "mojibake",
+    "pinyin",
+    "dropped-byte",
+    "strip",
+    "unicode",
+    "punctuation",
+    "whitespace",
+    "layout",
+)
+
+
+class Pipeline:
+    """An ordered list of filters; ``Pipeline(...)(text)`` runs them all."""
+
+    def __init__(self, filters: Sequence[Filter]) -> None:
+        self.filters = list(filters)
+
+    @classmethod
+    def from_names(cls, names: Iterable[str], options: dict[str, dict] | None = None) -> Pipeline:
+        options = options or {}
+        return cls([get_filter(n, **options.get(n, {})) for n in names])
+
+    @classmethod
+    def default(
+        cls,
+        convert: str | None = None,
+        *,
+        skip: Iterable[str] = (),
+        rules: Sequence[str] = (),
+        disable_rules: Iterable[str] = (),
+        restore_mirror: bool = True,
+    ) -> Pipeline:
+        """The standard cleaning chain, optionally ending with an OpenCC conversion."""
+        skip = set(skip)
+        unknown = skip - set(REGISTRY)
+        if unknown:
+            raise KeyError(f"unknown filter(s) to skip: {', '.join(sorted(unknown))}")
+        packs: list[RulePack] = list(builtin_packs()) + [load_pack_file(r) for r in rules]
+        options: dict[str, dict] = {"strip": {"packs": packs, "disable": tuple(disable_rules)}}
+        names = [n for n in DEFAULT_STEPS if n not in skip]
+        if convert:
+            options["convert"] = {"config": convert, "restore": restore_mirror}
+            if "convert" not in skip:
+                names.append("convert")
+        return cls.from_names(names, options)
+
+    @property
+    def names(self) -> list[str]:
+        return [f.name for f in self.filters]
+
+    def run(self, text: str, edits: list[Edit] | None = None) -> str:
+        for f in self.filters:
+            text = f.apply(text, edits)
+        return text
+
+    def __call__(self, text: str) -> str:
+        return self.run(text)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.names})"
+
+
+def _to_text(data: str | bytes, encoding: str | None, edits: list[Edit] | None) -> tuple[str, Detection | None]:
+    if isinstance(data, str):
+        return data, None
+    return decode(bytes(data), encoding=encoding, edits=edits)
+
+
+def clean(
+    data: str | bytes,
+    *,
+    convert: str | None = None,
+    encoding: str | None = None,
+    pipeline: Pipeline | None = None,
+    **options,
+) -> str:
+    """Clean text (or bytes, which are decoded first) with the default pipeline.
+
+    >>> clean("首頁 > 熱點 > 正文\\n江蘇蘇州:孕育新質生產力\\n", convert="t2s")
+    '江苏苏州：孕育新质生产力\\n'
+    """
+    text, _ = _to_text(data, encoding, None)
+    pipe = pipeline or Pipeline.default(convert, **options)
+    return pipe.run(text)
+
+
+def clean_and_explain(
+    data: str | bytes,
+    *,
+    convert: str | None = None,
+    encoding: str | None = None,
+    pipeline: Pipeline | None = None,
+    **options,
+) -> tuple[str, list[Edit]]:
+    """Like :func:`clean`, and also return the list of :class:`Edit` each filter made."""
+    edits: list[Edit] = []
+    text, _ = _to_text(data, encoding, edits)
+    pipe = pipeline or Pipeline.default(convert, **options)
+    return pipe.run(text, edits), edits

@@ -1,0 +1,141 @@
+"""strip: boilerplate lines (SEO spam headers, navigation, contact, editor, footers,
+image placeholders, alt-text lines repeated by the caption after them).
+
+A line is stripped only in the document's head zone (before the first body
+paragraph) or tail zone (after the last one), or anywhere when a high-precision
+family matches it. The rules are data: see :mod:`textmend.rules`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .chardata import HAN_RE
+from .edits import Edit
+from .filter import Filter, register
+from .rules import Family, RulePack, builtin_packs
+
+#: A body paragraph: at least this many characters and a sentence-ending mark.
+BODY_MIN_CHARS = 20
+_SENTENCE_END_RE = re.compile(r"[。！？；!?;]|[.](?:\s|$)|[，,].*[，,]")
+#: Lines that are neither body nor boilerplate (a title, a date, a byline) that the
+#: zone scan passes over before it stops.
+MAX_KEPT_IN_ZONE = 5
+
+
+class _Matcher:
+    def __init__(self, families: Sequence[Family]) -> None:
+        self.families = list(families)
+        self._t2s = None
+
+    def simplified(self, line: str) -> str:
+        if not HAN_RE.search(line):
+            return line
+        if self._t2s is None:
+            import opencc
+
+            self._t2s = opencc.OpenCC("t2s")
+        return self._t2s.convert(line)
+
+    def match(self, line: str, zone: str) -> Family | None:
+        s = line.strip()
+        if not s:
+            return None
+        key = self.simplified(s)
+        for fam in self.families:
+            if fam.in_zone(zone) and fam.matches(key):
+                return fam
+        return None
+
+
+def _is_body(line: str) -> bool:
+    s = line.strip()
+    return len(s) >= BODY_MIN_CHARS and _SENTENCE_END_RE.search(s) is not None
+
+
+def _scan_zone(lines: list[str], order: Iterable[int], zone: str, matcher: _Matcher,
+               verdict: dict[int, str]) -> None:
+    kept = 0
+    for i in order:
+        line = lines[i]
+        if not line.strip():
+            continue
+        fam = matcher.match(line, zone)
+        if fam is not None:
+            verdict[i] = f"{fam.pack}:{fam.name}"
+            continue
+        if _is_body(line):
+            return
+        kept += 1
+        if kept > MAX_KEPT_IN_ZONE:
+            return
+
+
+_CAPTION_CONT_RE = re.compile(r"^[\s。．.，,：:、]")
+
+
+def _alt_text_lines(lines: list[str]) -> dict[int, str]:
+    """Lines that repeat the start of the caption line right after them (image alt text)."""
+    out = {}
+    for i in range(len(lines) - 1):
+        a = lines[i].strip()
+        b = lines[i + 1].strip()
+        if 2 <= len(a) <= 80 and len(b) > len(a) and b.startswith(a) and _CAPTION_CONT_RE.match(b[len(a):]):
+            out[i] = "alt-text"
+    return out
+
+
+def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
+                      edits: list[Edit] | None = None) -> str:
+    """Remove boilerplate lines; one blank line is left where a removal joined two gaps.
+
+    >>> strip_boilerplate("首頁 > 熱點 > 正文\\n標題\\n\\n這是正文的第一段，很長很長的一段話。\\n\\n版權所有 某某網\\n")
+    '標題\\n\\n這是正文的第一段，很長很長的一段話。\\n\\n'
+    """
+    if packs is None:
+        packs = builtin_packs()
+    families = [f for p in packs for f in p.families]
+    lines = text.split("\n")
+    matcher = _Matcher(families)
+    verdict: dict[int, str] = {}
+    _scan_zone(lines, range(len(lines)), "head", matcher, verdict)
+    _scan_zone(lines, range(len(lines) - 1, -1, -1), "tail", matcher, verdict)
+    anywhere = [f for f in families if f.zone == "anywhere"]
+    if anywhere:
+        any_matcher = _Matcher(anywhere)
+        for i, line in enumerate(lines):
+            if i not in verdict and line.strip():
+                fam = any_matcher.match(line, "anywhere")
+                if fam is not None:
+                    verdict[i] = f"{fam.pack}:{fam.name}"
+    for i, why in _alt_text_lines(lines).items():
+        verdict.setdefault(i, why)
+    if not verdict:
+        return text
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in verdict:
+            if edits is not None:
+                edits.append(Edit("strip", i + 1, line, "", verdict[i]))
+            # removing a line between two blank lines leaves one blank line, not two
+            if out and not out[-1].strip() and i + 1 < len(lines) and not lines[i + 1].strip():
+                out.pop()
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+@register
+class Strip(Filter):
+    name = "strip"
+    stage = "strip"
+    summary = "boilerplate lines: spam headers, navigation, contact/editor lines, footers, placeholders"
+
+    def __init__(self, packs: Sequence[RulePack] | None = None, disable: Iterable[str] = ()) -> None:
+        chosen = list(packs) if packs is not None else list(builtin_packs())
+        off = set(disable)
+        self.packs = [p for p in chosen if p.name not in off]
+
+    def apply(self, text: str, edits: list[Edit] | None = None) -> str:
+        return strip_boilerplate(text, self.packs, edits)
