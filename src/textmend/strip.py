@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .chardata import HAN_RE
 from .edits import Edit
@@ -24,6 +25,14 @@ _SENTENCE_END_RE = re.compile(r"[。！？；!?;]|[.](?:\s|$)|[，,].*[，,]")
 MAX_KEPT_IN_ZONE = 5
 
 
+@lru_cache(maxsize=1)
+def _t2s_converter():
+    """OpenCC's plain t2s, loaded once per process (loading its dictionaries takes ~2 ms)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 class _Matcher:
     def __init__(self, families: Sequence[Family]) -> None:
         self.families = list(families)
@@ -33,9 +42,7 @@ class _Matcher:
         if not HAN_RE.search(line):
             return line
         if self._t2s is None:
-            import opencc
-
-            self._t2s = opencc.OpenCC("t2s")
+            self._t2s = _t2s_converter()
         return self._t2s.convert(line)
 
     def match(self, line: str, zone: str) -> Family | None:
