@@ -27,12 +27,49 @@ _JUNK_RE = re.compile(f"[{PUA}\ufffd]")
 
 #: Interpolation weight of the bigram estimate.
 LAMBDA = 0.8
-#: Probability of a non-Han character (punctuation, Latin, digits) in Chinese text.
-P_OTHER = 0.02
+#: Probability of an ASCII letter in Chinese text (each letter), after a Han character
+#: (a lone letter between Han characters is rare) and inside a Latin word.
+P_LATIN = 2e-4
+P_LATIN_IN_WORD = 0.05
+#: Probability of any other non-Han character not listed in data/nonhan_freq.tsv.
+P_OTHER = 1e-6
+#: Probability of an unlisted character at the end of a line.
+P_OTHER_EOL = 1e-4
 #: Probability floor for a Han character the model has never seen.
 P_UNSEEN = 1e-9
 #: Probability of a private-use character or U+FFFD: the mark of broken decoding.
 P_JUNK = 1e-12
+
+
+def _nonhan_table() -> tuple[dict[str, float], dict[str, float]]:
+    from importlib import resources
+
+    text = (resources.files("textmend") / "data" / "nonhan_freq.tsv").read_text(encoding="utf-8")
+    in_text, eol = {}, {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        char, a, b = line.split("\t")
+        in_text[char], eol[char] = float(a), float(b)
+    return in_text, eol
+
+
+_NONHAN, _NONHAN_EOL = _nonhan_table()
+#: Chinese punctuation marks; two in a row are rare except these pairs.
+_CJK_PUNCT = frozenset("，。、；：？！“”‘’（）《》…—")
+_PUNCT_PAIRS = frozenset(["。”", "？”", "！”", "”。", "”，", "”、", "）。", "）,", "）、", "》，", "》。", "》、",
+                          "）；", "”；", "”：", "：“", "，“", "。“", "……", "——", "）”", "”（", "》（", "”）"])
+#: log-penalty for two Chinese punctuation marks in a row that are not a usual pair.
+_LOG_PUNCT_PAIR_PENALTY = math.log(1e-3)
+_LOG_NONHAN = {c: math.log(p) for c, p in _NONHAN.items()}
+
+
+_WIDEN = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
+
+
+def eol_logprob(char: str) -> float:
+    """log P(a line ends with ``char``)."""
+    return math.log(_NONHAN_EOL.get(char, P_OTHER_EOL))
 
 
 def _jieba_dict() -> Path:
@@ -77,18 +114,29 @@ class CharModel:
     # -- scoring --------------------------------------------------------------------
 
     def _simplified(self, text: str) -> str:
+        """What is scored: Simplified script, with ASCII punctuation as its full-width form
+        (a width-folded mirror page must score like the page it was folded from)."""
         if self._t2s is None:
             import opencc
 
             self._t2s = opencc.OpenCC("t2s")
         out = self._t2s.convert(text)
-        return out if len(out) == len(text) else text
+        if len(out) != len(text):
+            out = text
+        return out.translate(_WIDEN)
 
     def char_logprob(self, prev: str, char: str) -> float:
         """log P(char | prev) with interpolation; non-Han characters get fixed rates."""
         if _JUNK_RE.match(char):
             return math.log(P_JUNK)
         if not _HAN_RE.match(char):
+            lp = _LOG_NONHAN.get(char)
+            if lp is not None:
+                if prev in _CJK_PUNCT and char in _CJK_PUNCT and prev + char not in _PUNCT_PAIRS:
+                    lp += _LOG_PUNCT_PAIR_PENALTY
+                return lp
+            if char.isascii() and char.isalpha():
+                return math.log(P_LATIN_IN_WORD if prev.isascii() and prev.isalnum() else P_LATIN)
             return math.log(P_OTHER)
         uni = self.unigrams.get(char, 0)
         if uni == 0:

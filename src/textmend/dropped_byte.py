@@ -3,9 +3,14 @@
 When one byte of a GBK/GB18030 or Big5 text is lost, every following byte pair is
 misaligned until a byte below 0x80 re-synchronises the decoder: ``海”模式鏈接全球資源``
 becomes ``！蹦Ｊ芥溄尤\\ue084蛸Y源`` (and mirror sites then fold the full-width ``！Ｊ`` to
-ASCII). This filter finds such runs, re-encodes them, puts one byte back, decodes
-again, and keeps the candidate the character model (:mod:`textmend.charmodel`) scores
-far better than the damaged text, including the best guess for the lost character.
+ASCII). When nothing re-synchronises, the run goes on to the end of the line, where a
+lone lead byte decodes as U+FFFD (``召开新闻发布会`` -> ``召挛欧⒉蓟幔…苹�``).
+
+This filter finds such runs, re-encodes them, puts the lost byte back, decodes again,
+and keeps the candidate that the character model (:mod:`textmend.charmodel`) scores far
+better than the damaged text. The lost character itself is the model's best guess
+among the characters the surviving byte can form; a byte swallowed by a trailing
+U+FFFD is guessed the same way.
 """
 
 from __future__ import annotations
@@ -14,26 +19,32 @@ import itertools
 import re
 from functools import lru_cache
 
-from .chardata import HAN, PUA
+from .chardata import CJK_PUNCT, HAN, PUA
 from .edits import Edit
 from .filter import Filter, register
 
 CODECS = ("gb18030", "big5")
-#: How many characters before a suspicious character the lost byte may be.
-LOOKBACK = 6
+#: How far before the first suspicious character the lost byte is looked for.
+LOOKBACK = 80
 #: Longest stretch re-decoded after the lost byte.
-MAX_RUN = 120
+MAX_RUN = 200
 #: At most this many ASCII characters in a run are tried both as ASCII and full width.
 MAX_FOLDED = 4
+#: How many of the best re-alignments are refined (ASCII variants, lost characters).
+TOP_ALIGNMENTS = 5
 #: A repair must raise the log-probability of the stretch by this much (nats)...
-MIN_GAIN = 20.0
+MIN_GAIN = 8.0
 #: ...and by this much per character that changed.
 MIN_GAIN_PER_CHAR = 2.0
+_HAN_CHAR_RE = re.compile(f"[{HAN}]")
+_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]{2,}")
 
 
 @lru_cache(maxsize=1)
-def _uncommon_han_re() -> re.Pattern[str]:
-    """Han characters outside GB2312 and Big5 level 1 (the everyday sets of both scripts)."""
+def anchor_re() -> re.Pattern[str]:
+    """Characters that betray a shifted run: Han outside GB2312 and Big5 level 1 (the
+    everyday sets of both scripts), private-use characters, U+FFFD, and Greek, Cyrillic,
+    box-drawing or single Latin letters wedged between Han characters."""
     common = set()
     for hi in range(0xB0, 0xF8):
         for lo in range(0xA1, 0xFF):
@@ -60,12 +71,31 @@ def _uncommon_han_re() -> re.Pattern[str]:
         ranges.append((start, 0x9FFF))
     cls = "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
     return re.compile(
-        f"[{cls}\u3400-\u4dbf{PUA}\ufffd]|(?<=[{HAN}])(?:[A-Za-z]|[\u0370-\u04ff\u2500-\u257f])(?=[{HAN}])"
+        f"[{cls}\u3400-\u4dbf{PUA}\ufffd]"
+        f"|(?<=[{HAN}{CJK_PUNCT}])(?:[A-Za-z@\\[\\\\\\]^_`{{|}}~]|[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff])(?=[{HAN}])"
     )
 
 
 def _fullwidth(c: str) -> str:
     return chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c
+
+
+def _default_fold(seg: str) -> frozenset[int]:
+    """ASCII characters that are probably folded full-width forms: all but ASCII words."""
+    words = {i for m in _ASCII_WORD_RE.finditer(seg) for i in range(*m.span())}
+    return frozenset(i for i, c in enumerate(seg) if "!" <= c <= "~" and i not in words)
+
+
+def _phase1_folds(seg: str) -> set[frozenset[int]]:
+    """A few ways to read the ASCII characters of a run: a letter is a folded full-width
+    letter until the run re-synchronises, where a raw byte (an ASCII trail byte) shows."""
+    fold = _default_fold(seg)
+    letters = sorted(i for i in fold if seg[i].isalnum())[:MAX_FOLDED]
+    out = {fold}
+    for k in letters:
+        out.add(frozenset(i for i in fold if not (seg[i].isalnum() and i >= k)))
+    out |= {f - {0} for f in out}
+    return out
 
 
 def _encode(seg: str, codec: str, fold: frozenset[int]) -> bytes | None:
@@ -86,84 +116,153 @@ def _decode(data: bytes, codec: str) -> str | None:
         return None
 
 
-@lru_cache(maxsize=1024)
-def _lost_char_candidates(first: int, codec: str) -> tuple[str, ...]:
-    """Characters that byte ``first`` forms with one lost byte before or after it."""
-    out = []
-    for v in range(0x81, 0xFF):  # lost lead byte
-        c = _decode(bytes([v, first]), codec)
-        if c and len(c) == 1:
-            out.append(c)
-    if first >= 0x81:
-        for v in range(0x40, 0xFF):  # lost trail byte
-            c = _decode(bytes([first, v]), codec)
-            if c and len(c) == 1:
-                out.append(c)
-    return tuple(dict.fromkeys(out))
+@lru_cache(maxsize=2048)
+def _with_lost_lead(trail: int, codec: str) -> tuple[str, ...]:
+    """Characters ``trail`` forms with a lost byte before it."""
+    out = (_decode(bytes([v, trail]), codec) for v in range(0x81, 0xFF))
+    return tuple(dict.fromkeys(c for c in out if c and len(c) == 1))
 
 
-#: Log-penalty for guessing that the lost character was not a Han character.
-NON_HAN_PENALTY = 5.0
-_HAN_CHAR_RE = re.compile(f"[{HAN}]")
+@lru_cache(maxsize=2048)
+def _with_lost_trail(lead: int, codec: str) -> tuple[str, ...]:
+    """Characters ``lead`` forms with a lost byte after it."""
+    if lead < 0x81:
+        return ()
+    out = (_decode(bytes([lead, v]), codec) for v in range(0x40, 0xFF))
+    return tuple(dict.fromkeys(c for c in out if c and len(c) == 1))
 
 
-def _best_lost_char(prev: str, first: int, nxt: str, codec: str, model) -> str | None:
+#: Log-penalty for guessing that a lost character inside a line was not a Han character
+#: (the bigram model knows words, not where clauses end, so it over-rates punctuation).
+NON_HAN_PENALTY = 4.0
+
+
+def _best_char(cands: tuple[str, ...], prev: str, nxt: str, model, eol: bool = False) -> str | None:
+    """The candidate the model likes best between ``prev`` and ``nxt`` (or at a line end)."""
+    from .charmodel import eol_logprob
+
     best, best_score = None, float("-inf")
-    for c in _lost_char_candidates(first, codec):
+    for c in cands:
         score = model.score(prev + c + nxt)
-        if not _HAN_CHAR_RE.match(c):
+        if eol:
+            score += eol_logprob(c)
+        elif not _HAN_CHAR_RE.match(c):
             score -= NON_HAN_PENALTY
         if score > best_score:
             best, best_score = c, score
     return best
 
 
-#: How many of the best re-alignments get a guess for their lost character.
-TOP_ALIGNMENTS = 3
+def _realign(data: bytes, codec: str, lost_tail: bool) -> tuple[int, str, int | None] | None:
+    """Decode ``data`` as if one byte before it was lost: (first byte, middle text, last byte).
+
+    The first byte pairs with the lost byte; with ``lost_tail`` the last byte pairs with
+    a byte that was swallowed by a U+FFFD.
+    """
+    if len(data) < 2:
+        return None
+    if lost_tail:
+        middle = _decode(data[1:-1], codec)
+        return (data[0], middle, data[-1]) if middle is not None else None
+    middle = _decode(data[1:], codec)
+    return (data[0], middle, None) if middle is not None else None
 
 
 def _repair_at(line: str, anchor: int, model) -> tuple[int, int, str, float] | None:
-    """Best repair of a run containing ``line[anchor]``: (start, end, new text, gain)."""
-    end = min(len(line), anchor + MAX_RUN)
-    aligned = []  # (approximate gain, start, codec, first byte, rest)
-    for start in range(max(0, anchor - LOOKBACK), anchor + 1):
+    """Best repair of a run that contains ``line[anchor]``: (start, end, new text, gain)."""
+    fffd = line.find("\ufffd", anchor)
+    lost_tail = fffd != -1 and fffd - anchor < MAX_RUN
+    end = fffd if lost_tail else min(len(line), anchor + MAX_RUN)
+    after = line[end + 1] if lost_tail and end + 1 < len(line) else ""
+    # phase 1: where did the run start, and in which encoding? Every candidate is scored
+    # over the same span (s0..end): the unchanged prefix plus the re-aligned rest.
+    s0 = max(0, anchor - LOOKBACK)
+    prefix = [0.0]
+    for lp in model.logprobs(line[s0:end]):
+        prefix.append(prefix[-1] + lp)
+    aligned = []
+    for start in range(s0, min(anchor, end - 1) + 1):
         if line[start].isspace():
             continue
         seg = line[start:end]
-        base = model.score(seg)
-        ascii_pos = [i for i, c in enumerate(seg[: anchor - start + 2]) if "!" <= c <= "~"]
-        ascii_pos = ascii_pos[:MAX_FOLDED]
-        for codec in CODECS:
-            for r in range(len(ascii_pos) + 1):
-                for fold in itertools.combinations(ascii_pos, r):
-                    data = _encode(seg, codec, frozenset(fold))
-                    if not data or data[0] < 0x40:
-                        continue
-                    rest = _decode(data[1:], codec)
-                    if not rest:
-                        continue
-                    aligned.append((model.score(rest) - base, start, codec, data[0], rest))
-    aligned.sort(key=lambda a: a[0], reverse=True)
-    best = None
-    for _, start, codec, first, rest in aligned[:TOP_ALIGNMENTS]:
         prev = line[start - 1] if start else ""
-        lost = _best_lost_char(prev, first, rest[0], codec, model)
-        if lost is None:
+        prev_score = model.score(prev) if prev else 0.0
+        folds = _phase1_folds(seg)
+        for codec in CODECS:
+            for f in folds:
+                data = _encode(seg, codec, f)
+                if not data or data[0] < 0x40:
+                    continue
+                got = _realign(data, codec, lost_tail)
+                if got is None:
+                    continue
+                rest = model.score(prev + got[1]) - prev_score
+                aligned.append((prefix[start - s0] + rest, start, codec))
+    aligned.sort(key=lambda a: a[0], reverse=True)
+    distinct: dict[tuple[int, str], float] = {}
+    for score, start, codec in aligned:
+        distinct.setdefault((start, codec), score)
+    aligned = [(score, start, codec) for (start, codec), score in distinct.items()]
+    # phase 2: for the best alignments, try ASCII variants and guess the lost characters;
+    # gains are measured over the same span for every candidate.
+    tail = ("\ufffd" if lost_tail else "") + after
+    old_total = prefix[-1] + (model.score(line[end - 1 : end] + tail) - model.score(line[end - 1 : end])
+                              if tail else 0.0)
+    best = None
+    seen = set()
+    for _, start, codec in aligned[:TOP_ALIGNMENTS]:
+        if (start, codec) in seen:
             continue
-        new = lost + rest
-        gain = model.score(prev + new) - model.score(prev + line[start:end])
-        if best is None or gain > best[3]:
-            best = (start, end, new, gain)
+        seen.add((start, codec))
+        seg = line[start:end]
+        prev = line[start - 1] if start else ""
+        prev_score = model.score(prev) if prev else 0.0
+        default = _default_fold(seg)
+        near = sorted(i for i, c in enumerate(seg) if "!" <= c <= "~")[:MAX_FOLDED]
+        variants = {default}
+        for r in range(1, len(near) + 1):
+            for flip in itertools.combinations(near, r):
+                variants.add(default.symmetric_difference(flip))
+        for fold in variants:
+            data = _encode(seg, codec, fold)
+            if not data or data[0] < 0x40:
+                continue
+            got = _realign(data, codec, lost_tail)
+            if got is None or not got[1]:
+                continue
+            first_byte, middle, last_byte = got
+            # the lost byte was the lead of the first character, or the trail of it
+            cands = _with_lost_lead(first_byte, codec) + _with_lost_trail(first_byte, codec)
+            first = _best_char(cands, prev, middle[:1], model)
+            if first is None:
+                continue
+            last = ""
+            if last_byte is not None:
+                last = _best_char(_with_lost_trail(last_byte, codec), middle[-1:], after, model,
+                                  eol=end + 1 >= len(line)) or ""
+                if not last:
+                    continue
+            new = first + middle + last
+            total = prefix[start - s0] + model.score(prev + new + after) - prev_score
+            gain = total - old_total
+            if best is None or gain > best[3]:
+                best = (start, end + 1 if lost_tail else end, new, gain)
     return best
 
 
+def _same(a: str, b: str) -> bool:
+    """Equal, or the same ASCII character in full and half width."""
+    return a == b or (a.isascii() and _fullwidth(a) == b) or (b.isascii() and _fullwidth(b) == a)
+
+
 def _trim_common(old: str, new: str) -> tuple[int, int, int]:
-    """Lengths of the common prefix and suffix of old and new."""
+    """Lengths of the common prefix and suffix of old and new (width-insensitive), and of
+    new's changed middle."""
     p = 0
-    while p < min(len(old), len(new)) and old[p] == new[p]:
+    while p < min(len(old), len(new)) and _same(old[p], new[p]):
         p += 1
     s = 0
-    while s < min(len(old), len(new)) - p and old[-1 - s] == new[-1 - s]:
+    while s < min(len(old), len(new)) - p and _same(old[-1 - s], new[-1 - s]):
         s += 1
     return p, s, len(new) - p - s
 
@@ -173,8 +272,10 @@ def repair_line(line: str, model=None) -> str:
 
     >>> repair_line("資本活水,以“基金+出!蹦J芥溄尤\\ue084蛸Y源,全年促成融資")
     '資本活水,以“基金+出海”模式鏈接全球資源,全年促成融資'
+    >>> repair_line("专家表示，人工智能技术正在深刻改变\\ue08a持圃煲档纳\\ue301\\ue306绞健\\ufffd")
+    '专家表示，人工智能技术正在深刻改变传统制造业的生产方式。'
     """
-    pattern = _uncommon_han_re()
+    pattern = anchor_re()
     if pattern.search(line) is None:
         return line
     if model is None:
@@ -192,16 +293,30 @@ def repair_line(line: str, model=None) -> str:
             old = line[start:end]
             p, s, changed = _trim_common(old, new)
             if gain >= MIN_GAIN and gain >= MIN_GAIN_PER_CHAR * max(changed, len(old) - p - s):
-                line = line[:start] + new + line[end:]
+                # outside the damaged middle, keep the original characters (and their width)
+                line = line[: start + p] + new[p : len(new) - s] + line[end - s :]
                 pos = start + len(new) - s
                 continue
         pos = m.end()
 
 
+_KANA_RE = re.compile("[\u3040-\u30ff]")
+#: Text with more kana than this share of its kana + Han is Japanese: not ours to repair.
+JAPANESE_KANA_SHARE = 0.15
+
+
+def _is_japanese(text: str) -> bool:
+    kana = len(_KANA_RE.findall(text))
+    if kana == 0:
+        return False
+    han = len(_HAN_CHAR_RE.findall(text))
+    return kana / (kana + han) > JAPANESE_KANA_SHARE
+
+
 def repair_shifted_runs(text: str, edits: list[Edit] | None = None) -> str:
-    """Repair double-byte runs shifted by a lost byte, line by line."""
-    pattern = _uncommon_han_re()
-    if pattern.search(text) is None:
+    """Repair double-byte runs shifted by a lost byte, line by line (Chinese text only)."""
+    pattern = anchor_re()
+    if pattern.search(text) is None or _is_japanese(text):
         return text
     lines = text.split("\n")
     changed = False
@@ -212,10 +327,9 @@ def repair_shifted_runs(text: str, edits: list[Edit] | None = None) -> str:
         if fixed != line:
             changed = True
             if edits is not None:
-                old = line
-                p, s, _ = _trim_common(old, fixed)
+                p, s, _ = _trim_common(line, fixed)
                 edits.append(
-                    Edit("dropped-byte", i + 1, old[p : len(old) - s], fixed[p : len(fixed) - s],
+                    Edit("dropped-byte", i + 1, line[p : len(line) - s], fixed[p : len(fixed) - s],
                          "re-aligned a double-byte run after a lost byte")
                 )
             lines[i] = fixed

@@ -36,7 +36,7 @@ def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     """Repair UTF-8 read as cp1252/latin-1/MacRoman (ftfy's territory), line by line.
 
     >>> fix_latin_mojibake("The Mona Lisa doesnÃ¢â‚¬â„¢t have eyebrows.")
-    "The Mona Lisa doesn't have eyebrows."
+    'The Mona Lisa doesn’t have eyebrows.'
     >>> fix_latin_mojibake("中文：“你好”")
     '中文：“你好”'
     """

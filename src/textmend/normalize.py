@@ -54,25 +54,66 @@ def _widen_parens(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+_CODE_LINE_RE = re.compile(
+    r"[\"'`=<>{}\\]|^\s*(?:#|//|/\*|\*|def |class |import |from \S+ import|return\b|print\()", re.M
+)
+_URL_RE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []
+    return [m.span() for m in _URL_RE.finditer(text)]
+
+
+def _widen_line(text: str, edits: list[Edit] | None) -> str:
+    name = "punctuation"
+    spans = _url_spans(text)
+
+    def guard(fn):
+        if not spans:
+            return fn
+
+        def wrapped(m: re.Match[str]) -> str:
+            if any(a <= m.start() < b for a, b in spans):
+                return m.group(0)
+            return fn(m)
+
+        return wrapped
+
+    if "(" in text:
+        text = sub_with_edits(_PAREN_RE, guard(_widen_parens), text, name, edits)
+        spans = _url_spans(text)
+    text = sub_with_edits(_SEPARATOR_RE, guard(_widen_separator), text, name, edits)
+    text = sub_with_edits(_BANG_RE, guard(_widen_separator), text, name, edits)
+    return text
+
+
 def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     """Turn ASCII ``, : ; ( ) ! ?`` into full-width forms where they sit in Chinese text.
 
-    Times, decimals, ranges, URLs and code are left alone. Japanese text (any kana)
-    is not touched: Japanese uses its own punctuation.
+    Times, decimals, ranges, URLs and lines that look like code are left alone.
+    Japanese text (any kana) is not touched: Japanese uses its own punctuation.
 
     >>> widen_cjk_punctuation("江蘇:新型工業化,新質生產力(ITBT)")
     '江蘇：新型工業化，新質生產力（ITBT）'
-    >>> widen_cjk_punctuation("2025-02-27 18:03:52, 7.8公里, f(x)")
-    '2025-02-27 18:03:52, 7.8公里, f(x)'
+    >>> widen_cjk_punctuation("2025-02-27 18:03:52 7.8公里 f(x) 1,299元")
+    '2025-02-27 18:03:52 7.8公里 f(x) 1,299元'
+    >>> widen_cjk_punctuation('print("时间:", t)')
+    'print("时间:", t)'
     """
     if not has_han(text) or has_kana(text):
         return text
-    name = "punctuation"
-    if "(" in text:
-        text = sub_with_edits(_PAREN_RE, _widen_parens, text, name, edits)
-    text = sub_with_edits(_SEPARATOR_RE, _widen_separator, text, name, edits)
-    text = sub_with_edits(_BANG_RE, _widen_separator, text, name, edits)
-    return text
+    if _CODE_LINE_RE.search(text) is None:
+        return _widen_line(text, edits)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _CODE_LINE_RE.search(line) is None and has_han(line):
+            local: list[Edit] | None = [] if edits is not None else None
+            lines[i] = _widen_line(line, local)
+            if edits is not None and local:
+                edits.extend(Edit(e.filter, i + 1, e.before, e.after, e.note) for e in local)
+    return "\n".join(lines)
 
 
 # --- white space --------------------------------------------------------------------

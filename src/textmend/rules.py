@@ -19,6 +19,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ZONES = ("head", "tail", "edge", "anywhere")
+#: In a prose line a family pattern must match within this many leading characters.
+PROSE_MATCH_START = 2
 _SPLIT_WORDS_RE = re.compile(r"[\s|｜/>›»·•、,，:：\-]+")
 
 
@@ -37,14 +39,23 @@ class Family:
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     words: frozenset[str] = frozenset()
 
-    def matches(self, line: str) -> bool:
+    def matches(self, line: str, prose: bool = False) -> bool:
+        """Does ``line`` (stripped) belong to this family?
+
+        In a prose line (a sentence of body text) a pattern must match at the very start
+        of the line: a sentence that merely mentions copyright is not a footer.
+        """
         if len(line) > self.max_len:
             return False
         if self.words:
             tokens = [t for t in _SPLIT_WORDS_RE.split(line.lower()) if t]
             if tokens and all(t in self.words for t in tokens):
                 return True
-        return any(p.search(line) for p in self.patterns)
+        for p in self.patterns:
+            m = p.search(line)
+            if m is not None and (not prose or m.start() <= PROSE_MATCH_START):
+                return True
+        return False
 
     def in_zone(self, zone: str) -> bool:
         if self.zone == "anywhere":

@@ -45,13 +45,13 @@ class _Matcher:
             self._t2s = _t2s_converter()
         return self._t2s.convert(line)
 
-    def match(self, line: str, zone: str) -> Family | None:
+    def match(self, line: str, zone: str, prose: bool = False) -> Family | None:
         s = line.strip()
         if not s:
             return None
         key = self.simplified(s)
         for fam in self.families:
-            if fam.in_zone(zone) and fam.matches(key):
+            if fam.in_zone(zone) and fam.matches(key, prose):
                 return fam
         return None
 
@@ -68,7 +68,7 @@ def _scan_zone(lines: list[str], order: Iterable[int], zone: str, matcher: _Matc
         line = lines[i]
         if not line.strip():
             continue
-        fam = matcher.match(line, zone)
+        fam = matcher.match(line, zone, prose=_is_body(line))
         if fam is not None:
             verdict[i] = f"{fam.pack}:{fam.name}"
             continue
@@ -98,7 +98,7 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
     """Remove boilerplate lines; one blank line is left where a removal joined two gaps.
 
     >>> strip_boilerplate("首頁 > 熱點 > 正文\\n標題\\n\\n這是正文的第一段，很長很長的一段話。\\n\\n版權所有 某某網\\n")
-    '標題\\n\\n這是正文的第一段，很長很長的一段話。\\n\\n'
+    '標題\\n\\n這是正文的第一段，很長很長的一段話。\\n'
     """
     if packs is None:
         packs = builtin_packs()
@@ -113,7 +113,7 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
         any_matcher = _Matcher(anywhere)
         for i, line in enumerate(lines):
             if i not in verdict and line.strip():
-                fam = any_matcher.match(line, "anywhere")
+                fam = any_matcher.match(line, "anywhere", prose=_is_body(line))
                 if fam is not None:
                     verdict[i] = f"{fam.pack}:{fam.name}"
     for i, why in _alt_text_lines(lines).items():

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import pytest
+
+from textmend.normalize import (
+    collapse_blank_lines,
+    fix_line_endings,
+    normalize_unicode,
+    remove_spaces_around_cjk_punctuation,
+    replace_nbsp,
+    strip_cjk_indents,
+    trim_document,
+    widen_cjk_punctuation,
+)
+
+
+@pytest.mark.parametrize(
+    "damaged, fixed",
+    [
+        ("新型工業化,新質生產力,起點在“新”,關鍵在“質”。", "新型工業化，新質生產力，起點在“新”，關鍵在“質”。"),
+        ("江蘇蘇州:孕育新質生產力", "江蘇蘇州：孕育新質生產力"),
+        ("融合技術(ITBT);從蘇州", "融合技術（ITBT）；從蘇州"),
+        ("SISPARK(蘇州國際科技園)", "SISPARK（蘇州國際科技園）"),
+        ("行動計劃(2024-2026年)正式發布", "行動計劃（2024-2026年）正式發布"),
+        ("借助DFM-2,思必馳可以", "借助DFM-2，思必馳可以"),
+        ("“力量模型”:圍繞產業需求", "“力量模型”：圍繞產業需求"),
+        ("真的嗎?太好了!", "真的嗎？太好了！"),
+        ("来源:中新网", "来源：中新网"),
+    ],
+)
+def test_widen_in_cjk_context(damaged, fixed):
+    assert widen_cjk_punctuation(damaged) == fixed
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "2025-02-27 18:03:52",
+        "7月19日10点18分，一架无人机",
+        "Hello, world! (see above): ok; really?",
+        "f(x) = max(a, b)",
+        "print(\"时间:\", 1)",
+        "网址 http://example.cn/中文,x?a=(1)",
+        "联系 a.b@example.com, 谢谢",
+        "東京は、晴れ(はれ)です!",  # Japanese: kana present, untouched
+        "比分 3:2，时间 18:03",
+        "中文（全角）已经正确。",
+    ],
+)
+def test_widen_leaves_non_cjk_and_code_alone(clean):
+    assert widen_cjk_punctuation(clean) == clean
+
+
+def test_widen_reports_edits_with_lines():
+    edits = []
+    out = widen_cjk_punctuation("第一行\n江蘇:蘇州", edits)
+    assert out == "第一行\n江蘇：蘇州"
+    assert [(e.filter, e.line, e.before, e.after) for e in edits] == [("punctuation", 2, ":", "：")]
+
+
+def test_nbsp_and_spaces_around_cjk_punct():
+    text = replace_nbsp("新征程中,\u00a0園區 (記者\u00a0董捷)")
+    assert text == "新征程中, 園區 (記者 董捷)"
+    assert remove_spaces_around_cjk_punctuation("新征程中， 園區 。") == "新征程中，園區。"
+    # spaces between Han characters (a byline) and around Latin words stay
+    assert remove_spaces_around_cjk_punctuation("記者 董捷 and AI 模型") == "記者 董捷 and AI 模型"
+
+
+def test_cjk_indents_only():
+    text = "  自2017年率先布局。\n\u3000\u3000第二段。\n    return x  # 中文注释\n  English indent."
+    assert strip_cjk_indents(text) == "自2017年率先布局。\n第二段。\n    return x  # 中文注释\n  English indent."
+
+
+def test_layout():
+    assert fix_line_endings("a\r\nb\rc\u2028d") == "a\nb\nc\nd"
+    assert collapse_blank_lines("第一段。\n\n\n\n第二段。") == "第一段。\n\n第二段。"
+    code = "import os\n\n\ndef f():\n    pass\n"
+    assert collapse_blank_lines(code) == code
+    assert trim_document("\n\n正文\n\n\n") == "正文\n"
+    assert trim_document("") == ""
+    assert trim_document("x") == "x\n"
+
+
+def test_unicode_nfc_keeps_fullwidth():
+    assert normalize_unicode("Cafe\u0301") == "Café"
+    assert normalize_unicode("中文：“你好”（ＡＢＣ）") == "中文：“你好”（ＡＢＣ）"

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from textmend.pinyin import readings, remove_pinyin_annotations
+
+
+def test_mirror_pattern_removed_traditional():
+    text = "中國新聞網(wǎng)江蘇。蘇州工業(yè)園區(qū):科技創(chuàng)新。本網(wǎng)站。"
+    assert remove_pinyin_annotations(text) == "中國新聞網江蘇。蘇州工業園區:科技創新。本網站。"
+
+
+def test_mirror_pattern_removed_simplified_and_other_chars():
+    # characters the seeds never annotate, in Simplified script
+    text = "银行(háng)的行(xíng)动很快，银行(háng)说，长(zhǎng)大以后再长(cháng)谈。"
+    assert remove_pinyin_annotations(text) == "银行的行动很快，银行说，长大以后再长谈。"
+
+
+def test_wrong_reading_is_not_removed():
+    # (ma) is not a reading of 網; the other annotations are real and go
+    text = "網(wǎng)站、網(wǎng)頁、網(ma)友、業(yè)務"
+    assert remove_pinyin_annotations(text) == "網站、網頁、網(ma)友、業務"
+
+
+def test_single_intentional_annotation_stays():
+    text = "“行(háng)”在这里读作háng，意思是行业。"
+    assert remove_pinyin_annotations(text) == text
+
+
+def test_scattered_textbook_annotations_stay():
+    text = "生字：晴(qíng)、阳(yáng)、朵(duǒ)、飘(piāo)。"
+    assert remove_pinyin_annotations(text) == text
+
+
+def test_clean_controls():
+    for text in ["函数 f(x) 的值", "English (with parens) text", "東京(とうきょう)に行く", "价格(元)：100"]:
+        assert remove_pinyin_annotations(text) == text
+
+
+def test_readings_forms():
+    r = readings("區")
+    assert {"qū", "qu1", "qu"} <= r
+
+
+def test_edits_recorded():
+    edits = []
+    remove_pinyin_annotations("網(wǎng)站\n網(wǎng)頁\n業(yè)務", edits)
+    assert [(e.line, e.before, e.after) for e in edits] == [(1, "網(wǎng)", "網"), (2, "網(wǎng)", "網"), (3, "業(yè)", "業")]
