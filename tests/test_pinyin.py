@@ -43,4 +43,5 @@ def test_readings_forms():
 def test_edits_recorded():
     edits = []
     remove_pinyin_annotations("網(wǎng)站\n網(wǎng)頁\n業(yè)務", edits)
-    assert [(e.line, e.before, e.after) for e in edits] == [(1, "網(wǎng)", "網"), (2, "網(wǎng)", "網"), (3, "業(yè)", "業")]
+    got = [(e.line, e.before, e.after) for e in edits]
+    assert got == [(1, "網(wǎng)", "網"), (2, "網(wǎng)", "網"), (3, "業(yè)", "業")]
