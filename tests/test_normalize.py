@@ -84,3 +84,8 @@ def test_layout():
 def test_unicode_nfc_keeps_fullwidth():
     assert normalize_unicode("Cafe\u0301") == "Café"
     assert normalize_unicode("中文：“你好”（ＡＢＣ）") == "中文：“你好”（ＡＢＣ）"
+
+
+def test_chinese_with_a_stray_kana_is_still_chinese():
+    text = "这家日式餐厅叫“まる”,位于市中心的商业街"
+    assert widen_cjk_punctuation(text) == "这家日式餐厅叫“まる”，位于市中心的商业街"

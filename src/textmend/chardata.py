@@ -50,3 +50,22 @@ def has_han(text: str) -> bool:
 def has_kana(text: str) -> bool:
     """True when ``text`` contains Japanese kana (so it is Japanese, not Chinese)."""
     return KANA_RE.search(text) is not None
+
+
+#: Text whose kana make up more than this share of its kana + Han is Japanese.
+JAPANESE_KANA_SHARE = 0.15
+_HAN_FIND = re.compile(f"[{HAN}]")
+_KANA_FIND = re.compile("[\u3040-\u30ff]")
+
+
+def is_japanese(text: str) -> bool:
+    """True for Japanese text (enough kana among the Han), not Chinese with a stray kana.
+
+    >>> is_japanese("東京は晴れです"), is_japanese("东京今天天气晴朗"), is_japanese("日本の一位中文讀者")
+    (True, False, False)
+    """
+    kana = len(_KANA_FIND.findall(text))
+    if kana == 0:
+        return False
+    han = len(_HAN_FIND.findall(text))
+    return kana / (kana + han) > JAPANESE_KANA_SHARE

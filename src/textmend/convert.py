@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .chardata import is_japanese
 from .edits import Edit
 from .filter import Filter, register
 
@@ -28,6 +29,8 @@ CONFIGS = (
     "s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "tw2t",
     "t2hk", "hk2t", "t2jp", "jp2t",
 )
+#: Configs meant for Japanese text; every other config leaves Japanese documents alone.
+JAPANESE_CONFIGS = ("t2jp", "jp2t")
 #: Configs that produce Simplified Chinese from generic Traditional: mirror restoration applies.
 RESTORABLE = ("t2s", "hk2s")
 _LOCK = threading.Lock()
@@ -124,6 +127,11 @@ class Convert(Filter):
         self.restore = restore
 
     def apply(self, text: str, edits: list[Edit] | None = None) -> str:
+        if self.config not in JAPANESE_CONFIGS and is_japanese(text):
+            # Chinese script conversion would turn Japanese kanji into Chinese forms
+            if edits is not None:
+                edits.append(Edit(self.name, None, "", "", f"skipped {self.config}: the text is Japanese"))
+            return text
         new = convert(text, self.config, self.restore)
         if edits is not None and new != text:
             old_lines, new_lines = text.split("\n"), new.split("\n")

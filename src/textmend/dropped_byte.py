@@ -19,7 +19,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from .chardata import CJK_PUNCT, HAN, PUA
+from .chardata import CJK_PUNCT, HAN, PUA, is_japanese
 from .edits import Edit
 from .filter import Filter, register
 
@@ -300,23 +300,10 @@ def repair_line(line: str, model=None) -> str:
         pos = m.end()
 
 
-_KANA_RE = re.compile("[\u3040-\u30ff]")
-#: Text with more kana than this share of its kana + Han is Japanese: not ours to repair.
-JAPANESE_KANA_SHARE = 0.15
-
-
-def _is_japanese(text: str) -> bool:
-    kana = len(_KANA_RE.findall(text))
-    if kana == 0:
-        return False
-    han = len(_HAN_CHAR_RE.findall(text))
-    return kana / (kana + han) > JAPANESE_KANA_SHARE
-
-
 def repair_shifted_runs(text: str, edits: list[Edit] | None = None) -> str:
     """Repair double-byte runs shifted by a lost byte, line by line (Chinese text only)."""
     pattern = anchor_re()
-    if pattern.search(text) is None or _is_japanese(text):
+    if pattern.search(text) is None or is_japanese(text):
         return text
     lines = text.split("\n")
     changed = False

@@ -16,7 +16,7 @@ from .chardata import (
     HAN,
     HSPACE,
     has_han,
-    has_kana,
+    is_japanese,
 )
 from .edits import Edit, sub_with_edits
 from .filter import Filter, register
@@ -102,7 +102,7 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     >>> widen_cjk_punctuation('print("时间:", t)')
     'print("时间:", t)'
     """
-    if not has_han(text) or has_kana(text):
+    if not has_han(text) or is_japanese(text):
         return text
     if _CODE_LINE_RE.search(text) is None:
         return _widen_line(text, edits)

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import pytest
+
+from textmend.rules import RuleError, load_pack_file, parse_pack
+from textmend.strip import Strip, strip_boilerplate
+
+ARTICLE = "這是正文的第一段，記者今天從有關部門獲悉，新的政策將於下個月正式實施。"
+ARTICLE_HANS = "这是正文的第一段，记者今天从有关部门获悉，新的政策将于下个月正式实施。"
+
+
+def stripped(text: str) -> list[str]:
+    edits = []
+    strip_boilerplate(text, edits=edits)
+    return [e.before for e in edits]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "精品国产在线观看_日韩无码一区二区_天天综合网_成人福利视频",
+        "澳门百家乐|时时彩计划|六合彩开奖|真人娱乐城",
+        "首頁 > 新聞 > 正文",
+        "当前位置：首页 > 财经 > 正文",
+        "返回頂部",
+        "某某新闻网江苏频道正文",
+        "新闻热线：025-12345678  电子邮箱：news@example.cn",
+    ],
+)
+def test_head_boilerplate(line):
+    doc = f"{line}\n標題在這裡\n\n{ARTICLE}\n"
+    assert stripped(doc) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "責任編輯：王小明",
+        "（编辑：李华）",
+        "版权所有 某某日报社 Copyright © 2008-2024 All Rights Reserved",
+        "京ICP备12345678号-1 京公网安备11010502030001号",
+        "本网站所刊载信息，不代表本网观点。刊用本网站稿件，务经书面授权。",
+        "未经授权禁止转载、摘编、复制及建立镜像，违者将依法追究法律责任。",
+        "联系我们 | 广告服务 | 网站地图",
+        "熱點",
+    ],
+)
+def test_tail_boilerplate(line):
+    doc = f"標題\n\n{ARTICLE}\n\n{line}\n"
+    assert stripped(doc) == [line]
+
+
+def test_placeholder_and_alt_text_anywhere():
+    doc = (
+        f"標題\n\n{ARTICLE}\n\nphoto-banner-20230517083000\n\n{ARTICLE}\n\n"
+        f"新建的大橋\n新建的大橋。記者 張三 攝\n\n{ARTICLE}\n"
+    )
+    assert stripped(doc) == ["photo-banner-20230517083000", "新建的大橋"]
+
+
+def test_icp_anywhere_but_copyright_mention_in_body_stays():
+    body = "他說，版权所有人有權決定作品是否轉載，這一點在合同中寫得很清楚。"
+    doc = f"標題\n\n{ARTICLE}\n\n{body}\n\n{ARTICLE}\n"
+    assert stripped(doc) == []
+
+
+def test_body_lines_are_never_stripped_even_at_the_edges():
+    # a last paragraph that mentions a hotline and editing is still article text
+    last = "市民如有疑问，可拨打热线电话咨询，编辑部也将持续关注此事的进展。"
+    doc = f"标题\n\n{ARTICLE_HANS}\n\n{last}\n"
+    assert stripped(doc) == []
+
+
+def test_english_page():
+    doc = (
+        "Home > News > Local\n"
+        "Share this: Facebook | Twitter | Email\n"
+        "Council approves bike lanes\n\n"
+        "The city council voted on Tuesday to approve a network of protected bike lanes downtown.\n\n"
+        "Copyright law was not discussed, though the drawings are all rights reserved by the firm.\n\n"
+        "Privacy Policy | Terms of Use | Contact Us\n"
+        "Copyright © 2024 Example News. All Rights Reserved.\n"
+    )
+    assert stripped(doc) == [
+        "Home > News > Local",
+        "Share this: Facebook | Twitter | Email",
+        "Privacy Policy | Terms of Use | Contact Us",
+        "Copyright © 2024 Example News. All Rights Reserved.",
+    ]
+
+
+def test_blank_lines_merge_where_a_line_was_removed():
+    doc = f"{ARTICLE}\n\nnews-icon-20241120112918\n\n{ARTICLE}"
+    assert strip_boilerplate(doc) == f"{ARTICLE}\n\n{ARTICLE}"
+
+
+def test_user_pack_and_disabling(tmp_path):
+    pack = tmp_path / "site.toml"
+    pack.write_text(
+        'name = "site"\n[families.promo]\nzone = "tail"\npatterns = [\'^关注我们的公众号\']\n', encoding="utf-8"
+    )
+    doc = f"{ARTICLE_HANS}\n\n关注我们的公众号，获取更多资讯\n"
+    assert Strip().apply(doc) == doc
+    packs = [load_pack_file(pack)]
+    assert Strip(packs=packs).apply(doc) == f"{ARTICLE_HANS}\n"
+    assert Strip(packs=packs, disable=["site"]).apply(doc) == doc
+
+
+def test_bad_packs_are_reported():
+    with pytest.raises(RuleError, match="zone"):
+        parse_pack('[families.x]\nzone = "middle"\n', "x.toml")
+    with pytest.raises(RuleError, match="bad regex"):
+        parse_pack("[families.x]\npatterns = ['(']\n", "x.toml")
+    with pytest.raises(RuleError, match="TOML"):
+        parse_pack("[families", "x.toml")
