@@ -1,13 +1,32 @@
 """Rule packs for the strip stage: data files (TOML) loaded into compiled families.
 
 The packs that ship with textmend live in ``textmend/data/rules/*.toml``; users add
-their own with ``--rules FILE`` and disable a shipped pack by name.
+their own with ``--rules FILE`` (``textmend learn`` writes such files) and disable
+any pack by name with ``--disable-rules NAME``.
+
+A pack is a TOML table::
+
+    name = "zh"                 # the name --disable-rules uses
+    match_on = "simplified"     # or "original": the form of the line families see
+    [families.footer]
+    zone = "tail"               # head | tail | edge | anywhere
+    max_len = 400               # longer lines never match
+    match_prose = false         # true: may match a line that reads as a sentence
+    patterns = ['版权所有']      # Python regexes, re.search, case-insensitive
+    words = ["返回", "顶部"]     # a line made only of these words matches
+    lines = ["exact line"]      # exact lines (after trimming white space)
+    keywords = ["彩票", "博彩"]  # with min_keywords / min_parts: keyword spam
+    min_keywords = 2
+    min_parts = 3
+
+A family matches a line when any of its criteria does.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -19,13 +38,33 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ZONES = ("head", "tail", "edge", "anywhere")
-#: In a prose line a family pattern must match within this many leading characters.
-PROSE_MATCH_START = 2
-_SPLIT_WORDS_RE = re.compile(r"[\s|｜/>›»·•、,，:：\-]+")
+MATCH_ON = ("simplified", "original")
+_SPLIT_WORDS_RE = re.compile(r"[\s|｜/>›»＞·•・、,，:：;；\-–—_【】\[\]「」『』〔〕()（）<>《》]+")
+_SPLIT_PARTS_STRONG_RE = re.compile(r"\s*[|｜/>›»＞·•・、,，:：;；_【】\[\]「」『』〔〕()（）<>《》]+\s*")
+_SPLIT_PARTS_RE = re.compile(r"\s*(?:[_|｜/\\·•]|\s-\s|--)\s*|\s+|-")
+_SPACES_RE = re.compile(r"\s+")
 
 
 class RuleError(ValueError):
     """A rule pack is malformed (bad TOML, unknown zone, bad regex)."""
+
+
+def line_key(line: str) -> str:
+    """The form exact ``lines`` are compared in: trimmed, inner white space collapsed.
+
+    >>> line_key("  返回   顶部 ")
+    '返回 顶部'
+    """
+    return _SPACES_RE.sub(" ", line.strip())
+
+
+def split_words(line: str) -> list[str]:
+    """Split a navigation-like line into lower-cased words.
+
+    >>> split_words("分享到：微信 | 微博")
+    ['分享到', '微信', '微博']
+    """
+    return [t for t in _SPLIT_WORDS_RE.split(line.lower()) if t]
 
 
 @dataclass
@@ -38,24 +77,50 @@ class Family:
     max_len: int
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     words: frozenset[str] = frozenset()
+    lines: frozenset[str] = frozenset()
+    keywords: tuple[str, ...] = ()
+    min_keywords: int = 2
+    min_parts: int = 1
+    match_prose: bool = False
+    match_on: str = "simplified"
+
+    @property
+    def label(self) -> str:
+        return f"{self.pack}:{self.name}"
 
     def matches(self, line: str, prose: bool = False) -> bool:
-        """Does ``line`` (stripped) belong to this family?
-
-        In a prose line (a sentence of body text) a pattern must match at the very start
-        of the line: a sentence that merely mentions copyright is not a footer.
-        """
-        if len(line) > self.max_len:
+        """Does the (trimmed) ``line`` belong to this family? ``prose``: it reads as a sentence."""
+        if len(line) > self.max_len or (prose and not self.match_prose):
             return False
-        if self.words:
-            tokens = [t for t in _SPLIT_WORDS_RE.split(line.lower()) if t]
-            if tokens and all(t in self.words for t in tokens):
-                return True
-        for p in self.patterns:
-            m = p.search(line)
-            if m is not None and (not prose or m.start() <= PROSE_MATCH_START):
-                return True
-        return False
+        if self.lines and line_key(line) in self.lines:
+            return True
+        if self.words and self._all_words(line):
+            return True
+        if self.keywords and self._keyword_spam(line):
+            return True
+        return any(p.search(line) for p in self.patterns)
+
+    def _all_words(self, line: str) -> bool:
+        # each part between separators is a listed word or phrase ("back to top"),
+        # or is made of listed words ("返回 顶部")
+        parts = [p for p in _SPLIT_PARTS_STRONG_RE.split(line.lower()) if p]
+        if not parts:
+            return False
+        for part in parts:
+            if part in self.words or _SPACES_RE.sub(" ", part) in self.words:
+                continue
+            tokens = split_words(part)
+            if not tokens or not all(t in self.words for t in tokens):
+                return False
+        return True
+
+    def _keyword_spam(self, line: str) -> bool:
+        low = line.lower()
+        hits = sum(1 for k in self.keywords if k in low)
+        if hits < self.min_keywords:
+            return False
+        parts = [p for p in _SPLIT_PARTS_RE.split(line) if p]
+        return len(parts) >= self.min_parts
 
     def in_zone(self, zone: str) -> bool:
         if self.zone == "anywhere":
@@ -70,29 +135,63 @@ class RulePack:
     name: str
     description: str
     families: list[Family]
+    match_on: str = "simplified"
+
+
+def _compile(patterns: Iterable[str], origin: str, fname: str) -> list[re.Pattern[str]]:
+    out = []
+    for p in patterns:
+        try:
+            out.append(re.compile(p, re.IGNORECASE))
+        except re.error as e:
+            raise RuleError(f"{origin}: family {fname!r}: bad regex {p!r}: {e}") from None
+    return out
 
 
 def parse_pack(text: str, origin: str) -> RulePack:
-    """Parse one TOML rule pack; ``origin`` names it in error messages."""
+    """Parse one TOML rule pack; ``origin`` names it in error messages.
+
+    >>> pack = parse_pack('name = "site"\\n[families.nav]\\nwords = ["home", "top"]\\n', "site.toml")
+    >>> pack.families[0].matches("Home | Top")
+    True
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise RuleError(f"{origin}: not valid TOML: {e}") from None
-    name = data.get("name") or Path(origin).stem
+    name = str(data.get("name") or Path(origin).stem)
+    match_on = data.get("match_on", "simplified")
+    if match_on not in MATCH_ON:
+        raise RuleError(f"{origin}: match_on is {match_on!r}; use one of {MATCH_ON}")
     families = []
-    for fname, spec in (data.get("families") or {}).items():
+    fams = data.get("families") or {}
+    if not isinstance(fams, dict):
+        raise RuleError(f"{origin}: 'families' must be a table of tables")
+    for fname, spec in fams.items():
+        if not isinstance(spec, dict):
+            raise RuleError(f"{origin}: family {fname!r} must be a table")
         zone = spec.get("zone", "edge")
         if zone not in ZONES:
             raise RuleError(f"{origin}: family {fname!r} has zone {zone!r}; use one of {ZONES}")
-        pats = []
-        for p in spec.get("patterns", []):
-            try:
-                pats.append(re.compile(p, re.IGNORECASE))
-            except re.error as e:
-                raise RuleError(f"{origin}: family {fname!r}: bad regex {p!r}: {e}") from None
-        words = frozenset(w.lower() for w in spec.get("words", []))
-        families.append(Family(name, fname, zone, int(spec.get("max_len", 200)), pats, words))
-    return RulePack(name, data.get("description", ""), families)
+        try:
+            fam = Family(
+                pack=name,
+                name=fname,
+                zone=zone,
+                max_len=int(spec.get("max_len", 200)),
+                patterns=_compile(spec.get("patterns", []), origin, fname),
+                words=frozenset(str(w).lower() for w in spec.get("words", [])),
+                lines=frozenset(line_key(str(x)) for x in spec.get("lines", [])),
+                keywords=tuple(str(k).lower() for k in spec.get("keywords", [])),
+                min_keywords=int(spec.get("min_keywords", 2)),
+                min_parts=int(spec.get("min_parts", 1)),
+                match_prose=bool(spec.get("match_prose", bool(spec.get("lines")))),
+                match_on=match_on,
+            )
+        except (TypeError, ValueError) as e:
+            raise RuleError(f"{origin}: family {fname!r}: {e}") from None
+        families.append(fam)
+    return RulePack(name, str(data.get("description", "")), families, match_on)
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +199,7 @@ def builtin_packs() -> tuple[RulePack, ...]:
     """The packs shipped in ``textmend/data/rules``."""
     root = resources.files("textmend") / "data" / "rules"
     packs = []
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+    for entry in sorted(root.iterdir(), key=lambda e: e.name.removesuffix(".toml")):
         if entry.name.endswith(".toml"):
             packs.append(parse_pack(entry.read_text(encoding="utf-8"), f"textmend:{entry.name}"))
     return tuple(packs)
@@ -113,4 +212,21 @@ def load_pack_file(path: str | Path) -> RulePack:
         text = p.read_text(encoding="utf-8")
     except OSError as e:
         raise RuleError(f"{p}: cannot read rule pack: {e.strerror}") from None
+    except UnicodeDecodeError:
+        raise RuleError(f"{p}: rule pack is not UTF-8") from None
     return parse_pack(text, str(p))
+
+
+def select_packs(packs: Iterable[RulePack], disable: Iterable[str] = ()) -> list[RulePack]:
+    """``packs`` without the ones named in ``disable``; an unknown name is an error.
+
+    >>> [p.name for p in select_packs(builtin_packs(), ["en"])]
+    ['zh', 'zh-hant']
+    """
+    packs = list(packs)
+    off = set(disable)
+    unknown = off - {p.name for p in packs}
+    if unknown:
+        known = ", ".join(p.name for p in packs)
+        raise RuleError(f"unknown rule pack(s) to disable: {', '.join(sorted(unknown))}; known: {known}")
+    return [p for p in packs if p.name not in off]

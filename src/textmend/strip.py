@@ -10,48 +10,92 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from .chardata import HAN_RE
 from .edits import Edit
 from .filter import Filter, register
-from .rules import Family, RulePack, builtin_packs
+from .rules import Family, RulePack, builtin_packs, select_packs
 
 #: A body paragraph: at least this many characters and a sentence-ending mark.
 BODY_MIN_CHARS = 20
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;]|[.](?:\s|$)|[，,].*[，,]")
+_T2S = None
+
+
+def to_simplified(line: str) -> str:
+    """The line in Simplified script (OpenCC t2s), which ``match_on = "simplified"`` packs see.
+
+    >>> to_simplified("版權所有")
+    '版权所有'
+    """
+    global _T2S
+    if not HAN_RE.search(line):
+        return line
+    if _T2S is None:
+        import opencc
+
+        _T2S = opencc.OpenCC("t2s")
+    return _T2S.convert(line)
+
+
 #: Lines that are neither body nor boilerplate (a title, a date, a byline) that the
 #: zone scan passes over before it stops.
 MAX_KEPT_IN_ZONE = 5
 
 
-@lru_cache(maxsize=1)
-def _t2s_converter():
-    """OpenCC's plain t2s, loaded once per process (loading its dictionaries takes ~2 ms)."""
-    import opencc
+_HAN_SENTENCE_PUNCT_RE = re.compile(r"[，。！？；,;!?]")
+_NAV_SEP_RE = re.compile(r"[|｜]|\s[>›»＞]\s")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_LATIN_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")
+#: A Chinese line with at least this many Han characters and sentence punctuation is prose.
+PROSE_MIN_HAN = 8
+#: An English line with at least this many words, a sentence end and mostly lower-case words is prose.
+PROSE_MIN_WORDS = 6
 
-    return opencc.OpenCC("t2s")
+
+def reads_as_prose(line: str) -> bool:
+    """Does ``line`` read as a sentence (so loose furniture patterns must not strip it)?
+
+    >>> reads_as_prose("该公司表示，其对这一商标享有版权所有权，将依法维权。")
+    True
+    >>> reads_as_prose("版权所有 某某网 京ICP备12345678号")
+    False
+    >>> reads_as_prose("The court said the copyright claim was filed in March.")
+    True
+    >>> reads_as_prose("Copyright © 2024 Example Media Ltd. All Rights Reserved.")
+    False
+    """
+    if _NAV_SEP_RE.search(line):
+        return False
+    if len(HAN_RE.findall(line)) >= PROSE_MIN_HAN:
+        return _HAN_SENTENCE_PUNCT_RE.search(line) is not None
+    words = _LATIN_WORD_RE.findall(line)
+    if len(words) < PROSE_MIN_WORDS or not _LATIN_SENTENCE_END_RE.search(line):
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    return lower * 2 >= len(words)
 
 
 class _Matcher:
     def __init__(self, families: Sequence[Family]) -> None:
         self.families = list(families)
-        self._t2s = None
 
-    def simplified(self, line: str) -> str:
-        if not HAN_RE.search(line):
-            return line
-        if self._t2s is None:
-            self._t2s = _t2s_converter()
-        return self._t2s.convert(line)
-
-    def match(self, line: str, zone: str, prose: bool = False) -> Family | None:
+    def match(self, line: str, zone: str) -> Family | None:
         s = line.strip()
         if not s:
             return None
-        key = self.simplified(s)
+        prose = reads_as_prose(s)
+        key = None
         for fam in self.families:
-            if fam.in_zone(zone) and fam.matches(key, prose):
+            if not fam.in_zone(zone):
+                continue
+            if fam.match_on == "simplified":
+                if key is None:
+                    key = to_simplified(s)
+                form = key
+            else:
+                form = s
+            if fam.matches(form, prose):
                 return fam
         return None
 
@@ -68,9 +112,9 @@ def _scan_zone(lines: list[str], order: Iterable[int], zone: str, matcher: _Matc
         line = lines[i]
         if not line.strip():
             continue
-        fam = matcher.match(line, zone, prose=_is_body(line))
+        fam = matcher.match(line, zone)
         if fam is not None:
-            verdict[i] = f"{fam.pack}:{fam.name}"
+            verdict[i] = fam.label
             continue
         if _is_body(line):
             return
@@ -98,7 +142,7 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
     """Remove boilerplate lines; one blank line is left where a removal joined two gaps.
 
     >>> strip_boilerplate("首頁 > 熱點 > 正文\\n標題\\n\\n這是正文的第一段，很長很長的一段話。\\n\\n版權所有 某某網\\n")
-    '標題\\n\\n這是正文的第一段，很長很長的一段話。\\n'
+    '標題\\n\\n這是正文的第一段，很長很長的一段話。\\n\\n'
     """
     if packs is None:
         packs = builtin_packs()
@@ -113,9 +157,9 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
         any_matcher = _Matcher(anywhere)
         for i, line in enumerate(lines):
             if i not in verdict and line.strip():
-                fam = any_matcher.match(line, "anywhere", prose=_is_body(line))
+                fam = any_matcher.match(line, "anywhere")
                 if fam is not None:
-                    verdict[i] = f"{fam.pack}:{fam.name}"
+                    verdict[i] = fam.label
     for i, why in _alt_text_lines(lines).items():
         verdict.setdefault(i, why)
     if not verdict:
@@ -141,8 +185,7 @@ class Strip(Filter):
 
     def __init__(self, packs: Sequence[RulePack] | None = None, disable: Iterable[str] = ()) -> None:
         chosen = list(packs) if packs is not None else list(builtin_packs())
-        off = set(disable)
-        self.packs = [p for p in chosen if p.name not in off]
+        self.packs = select_packs(chosen, disable)
 
     def apply(self, text: str, edits: list[Edit] | None = None) -> str:
         return strip_boilerplate(text, self.packs, edits)
