@@ -23,17 +23,20 @@ from .filter import Filter, register
 
 # --- punctuation width ------------------------------------------------------------
 
+# The mark comes first in each pattern and the context is checked behind it, so that
+# the regex engine scans for the mark (fast) instead of trying lookbehinds at every
+# position. ``(?<=X.)`` after the mark is ``(?<=X)`` before it.
 _AFTER_CJK = (
-    rf"(?:(?<=[{HAN}])|(?<=[{HAN}][{CJK_CLOSING_PUNCT}])|(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]))"
+    rf"(?:(?<=[{HAN}].)|(?<=[{HAN}][{CJK_CLOSING_PUNCT}].)|(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}].))"
 )
 # , : ; after CJK, or directly before a Han character. A colon between digits
 # (18:03:52) is never touched.
 _SEPARATOR_RE = re.compile(
-    rf"{_AFTER_CJK}[,;:](?![0-9]{{2}}(?::|\b))|(?<![0-9:])[,;](?=[“‘《「『{HAN}])|"
-    rf"(?<=[A-Za-z0-9.%)\]”’])[,;:](?=[{HAN}])"
+    rf"[,;:](?:{_AFTER_CJK}(?![0-9]{{2}}(?::|\b))|(?<=[,;])(?<![0-9:].)(?=[“‘《「『{HAN}])|"
+    rf"(?<=[A-Za-z0-9.%)\]”’].)(?=[{HAN}]))"
 )
 _COLON_DIGITS_RE = re.compile(r"(?<=[0-9]):(?=[0-9])")
-_BANG_RE = re.compile(rf"{_AFTER_CJK}[!?](?![!?=A-Za-z0-9])")
+_BANG_RE = re.compile(rf"[!?]{_AFTER_CJK}(?![!?=A-Za-z0-9])")
 _PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
 _CODE_CHARS_RE = re.compile(r"[\"'=;{}<>\\`$]")
 _PAREN_PREV_CJK_RE = re.compile(rf"[{HAN}{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]")
@@ -119,12 +122,20 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
 # --- white space --------------------------------------------------------------------
 
 _NBSP_RE = re.compile("[\u00a0\u202f]")
+# A run of spaces after CJK punctuation and before Han / an opening mark, or after Han
+# and before a closing mark. The run's first space comes first in the pattern (the
+# engine scans for spaces, which are rare in Chinese text) and the character before
+# it is checked behind it.
 _SPACE_AROUND_CJK_PUNCT_RE = re.compile(
-    rf"(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}])[{HSPACE}]+(?=[{HAN}{CJK_OPENING_PUNCT}])|"
-    rf"(?<=[{HAN}])[{HSPACE}]+(?=[{CJK_CLOSING_PUNCT}])"
+    rf"[{HSPACE}](?:(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}].)[{HSPACE}]*(?=[{HAN}{CJK_OPENING_PUNCT}])|"
+    rf"(?<=[{HAN}].)[{HSPACE}]*(?=[{CJK_CLOSING_PUNCT}]))"
 )
 _TRAILING_SPACE_RE = re.compile(rf"[{HSPACE}]+$", re.M)
 _INDENT_RE = re.compile(rf"^[{HSPACE}]+(?=\S)(.*)$", re.M)
+# Cheap necessary conditions for an indent (a literal first, which the regex engine
+# scans for quickly): when they find nothing, the full pattern cannot match.
+_HSPACE_RE = re.compile(rf"[{HSPACE}]")
+_INDENT_HINT_RE = re.compile(rf"\n[{HSPACE}]")
 
 
 def replace_nbsp(text: str, edits: list[Edit] | None = None) -> str:
@@ -159,6 +170,9 @@ def strip_cjk_indents(text: str, edits: list[Edit] | None = None) -> str:
     >>> strip_cjk_indents("  自2017年起。\\n    print('x')")
     "自2017年起。\\n    print('x')"
     """
+
+    if _HSPACE_RE.match(text) is None and _INDENT_HINT_RE.search(text) is None:
+        return text
 
     def repl(m: re.Match[str]) -> str:
         body = m.group(1)

@@ -83,6 +83,32 @@ class Pipeline:
         return f"Pipeline({self.names})"
 
 
+_PIPELINES: dict[tuple, Pipeline] = {}
+_PIPELINES_MAX = 64
+
+
+def _default_pipeline(convert: str | None, options: dict) -> Pipeline:
+    """``Pipeline.default(convert, **options)``, built once per process for each set of options.
+
+    Filters hold no per-document state, so one pipeline serves every call. Options
+    naming rule files (``rules=``) are not cached: the files may change between calls.
+    """
+    if options.get("rules"):
+        return Pipeline.default(convert, **options)
+    try:
+        key = (convert, tuple(sorted((k, tuple(sorted(v)) if isinstance(v, (list, set, frozenset, tuple)) else v)
+                                     for k, v in options.items())))
+        pipe = _PIPELINES.get(key)
+    except TypeError:  # unhashable or unsortable option values: build afresh
+        return Pipeline.default(convert, **options)
+    if pipe is None:
+        pipe = Pipeline.default(convert, **options)
+        if len(_PIPELINES) >= _PIPELINES_MAX:
+            _PIPELINES.clear()
+        _PIPELINES[key] = pipe
+    return pipe
+
+
 def _to_text(data: str | bytes, encoding: str | None, edits: list[Edit] | None) -> tuple[str, Detection | None]:
     if isinstance(data, str):
         return data, None
@@ -103,7 +129,7 @@ def clean(
     '江苏苏州：孕育新质生产力\\n'
     """
     text, _ = _to_text(data, encoding, None)
-    pipe = pipeline or Pipeline.default(convert, **options)
+    pipe = pipeline or _default_pipeline(convert, options)
     return pipe.run(text)
 
 
@@ -118,5 +144,5 @@ def clean_and_explain(
     """Like :func:`clean`, and also return the list of :class:`Edit` each filter made."""
     edits: list[Edit] = []
     text, _ = _to_text(data, encoding, edits)
-    pipe = pipeline or Pipeline.default(convert, **options)
+    pipe = pipeline or _default_pipeline(convert, options)
     return pipe.run(text, edits), edits
