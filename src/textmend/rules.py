@@ -11,7 +11,7 @@ A pack is a TOML table::
     [families.footer]
     zone = "tail"               # head | tail | edge | anywhere
     max_len = 400               # longer lines never match
-    match_prose = false         # true: may match a line that reads as a sentence
+    match_prose = true          # false: never strips a line that reads as a sentence
     patterns = ['版权所有']      # Python regexes, re.search, case-insensitive
     words = ["返回", "顶部"]     # a line made only of these words matches
     lines = ["exact line"]      # exact lines (after trimming white space)
@@ -81,7 +81,7 @@ class Family:
     keywords: tuple[str, ...] = ()
     min_keywords: int = 2
     min_parts: int = 1
-    match_prose: bool = False
+    match_prose: bool = True
     match_on: str = "simplified"
 
     @property
@@ -185,7 +185,7 @@ def parse_pack(text: str, origin: str) -> RulePack:
                 keywords=tuple(str(k).lower() for k in spec.get("keywords", [])),
                 min_keywords=int(spec.get("min_keywords", 2)),
                 min_parts=int(spec.get("min_parts", 1)),
-                match_prose=bool(spec.get("match_prose", bool(spec.get("lines")))),
+                match_prose=bool(spec.get("match_prose", True)),
                 match_on=match_on,
             )
         except (TypeError, ValueError) as e:
