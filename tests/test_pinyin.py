@@ -15,9 +15,15 @@ def test_mirror_pattern_removed_simplified_and_other_chars():
 
 
 def test_wrong_reading_is_not_removed():
-    # (ma) is not a reading of 網; the other annotations are real and go
+    # (ma) is not a reading of 網 and carries no tone mark; the other annotations go
     text = "網(wǎng)站、網(wǎng)頁、網(ma)友、業(yè)務"
     assert remove_pinyin_annotations(text) == "網站、網頁、網(ma)友、業務"
+
+
+def test_unlisted_toned_reading_goes_in_a_mirrored_page():
+    # 網 is never read lǎo, but in a page with the mirror pattern a toned syllable is an annotation
+    text = "網(wǎng)站、網(wǎng)頁、業(yè)務、網(lǎo)友"
+    assert remove_pinyin_annotations(text) == "網站、網頁、業務、網友"
 
 
 def test_single_intentional_annotation_stays():

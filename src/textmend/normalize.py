@@ -128,7 +128,7 @@ _NBSP_RE = re.compile("[\u00a0\u202f]")
 # it is checked behind it.
 _SPACE_AROUND_CJK_PUNCT_RE = re.compile(
     rf"[{HSPACE}](?:(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}].)[{HSPACE}]*(?=[{HAN}{CJK_OPENING_PUNCT}])|"
-    rf"(?<=[{HAN}].)[{HSPACE}]*(?=[{CJK_CLOSING_PUNCT}]))"
+    rf"(?<=[{HAN}].)[{HSPACE}]*(?=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]))"
 )
 _TRAILING_SPACE_RE = re.compile(rf"[{HSPACE}]+$", re.M)
 _INDENT_RE = re.compile(rf"^[{HSPACE}]+(?=\S)(.*)$", re.M)
@@ -152,8 +152,8 @@ def replace_nbsp(text: str, edits: list[Edit] | None = None) -> str:
 def remove_spaces_around_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     """Drop stray spaces between Chinese punctuation and Chinese characters.
 
-    >>> remove_spaces_around_cjk_punctuation("新征程中， 園區 。")
-    '新征程中，園區。'
+    >>> remove_spaces_around_cjk_punctuation("新征程中， 園區 。記者 （王某）")
+    '新征程中，園區。記者（王某）'
     """
     return sub_with_edits(_SPACE_AROUND_CJK_PUNCT_RE, lambda m: "", text, "whitespace", edits)
 

@@ -44,8 +44,23 @@ def readings(char: str) -> frozenset[str]:
     return frozenset(unicodedata.normalize("NFC", r) for r in out)
 
 
+@lru_cache(maxsize=1)
+def toned_syllables() -> frozenset[str]:
+    """Every tone-marked syllable in pypinyin's dictionary (about 1,400)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: set[str] = set()
+    for value in pinyin_dict.values():
+        out.update(value.split(","))
+    return frozenset(unicodedata.normalize("NFC", s) for s in out if not s.isascii())
+
+
 def _valid(m: re.Match[str]) -> bool:
     return unicodedata.normalize("NFC", m.group(2)) in readings(m.group(1))
+
+
+def _toned(m: re.Match[str]) -> bool:
+    return unicodedata.normalize("NFC", m.group(2)) in toned_syllables()
 
 
 def remove_pinyin_annotations(text: str, edits: list[Edit] | None = None) -> str:
@@ -67,6 +82,9 @@ def remove_pinyin_annotations(text: str, edits: list[Edit] | None = None) -> str
     per_char = Counter(m.group(1) for m in valid)
     if per_char.most_common(1)[0][1] < 2 and len(valid) < 2 * MIN_ANNOTATIONS:
         return text  # scattered annotations of different characters: a textbook, not a mirror
+    # In a mirrored page, a tone-marked syllable after a character is an annotation even
+    # when the dictionary does not list that reading for that character.
+    valid = [m for m in candidates if _valid(m) or _toned(m)]
     index = LineIndex(text) if edits is not None else None
     out: list[str] = []
     pos = 0
