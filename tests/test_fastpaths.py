@@ -32,7 +32,7 @@ REF_SEPARATOR = re.compile(
 REF_BANG = re.compile(rf"{_AFTER_CJK}[!?](?![!?=A-Za-z0-9])")
 REF_AROUND = re.compile(
     rf"(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}])[{HSPACE}]+(?=[{HAN}{CJK_OPENING_PUNCT}])|"
-    rf"(?<=[{HAN}])[{HSPACE}]+(?=[{CJK_CLOSING_PUNCT}])"
+    rf"(?<=[{HAN}])[{HSPACE}]+(?=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}])"
 )
 REF_INDENT = re.compile(rf"^[{HSPACE}]+(?=\S)(.*)$", re.M)
 
