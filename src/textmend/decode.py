@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from .cjkguess import guess_chinese
 from .edits import Edit
 
 _BOMS = (
@@ -42,6 +43,10 @@ class Detection:
     bom: bool = False
 
 
+#: Control bytes that do not occur in text (tab, LF, FF, CR and ESC do).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def looks_binary(data: bytes) -> bool:
     """True for bytes that are not text: NULs outside UTF-16/32, or many control bytes.
 
@@ -53,7 +58,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > 0.05
 
 
@@ -74,6 +79,9 @@ def detect(data: bytes) -> Detection:
         pass
     else:
         return Detection("utf-8", 1.0, reason="valid UTF-8")
+    chinese = guess_chinese(data)
+    if chinese is not None:
+        return Detection(chinese[0], round(min(0.99, 0.5 + chinese[1]), 2), "Chinese", "common-character check")
     import chardet
 
     guess = chardet.detect(data[:65536])
