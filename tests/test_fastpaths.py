@@ -108,3 +108,44 @@ def test_cached_default_pipeline_gives_fresh_pipeline_output():
             assert out == fresh
         assert clean(text, skip=["strip"]) == Pipeline.default(None, skip=["strip"]).run(text)
         assert clean(text, skip={"strip"}) == clean(text, skip=("strip",))
+
+
+# --- dropped-byte and the character model: memoised scoring == direct scoring ------------
+
+def _encode_reference(seg: str, codec: str, fold: frozenset[int]) -> bytes | None:
+    out = bytearray()
+    for i, c in enumerate(seg):
+        ch = chr(ord(c) + 0xFEE0) if i in fold and "!" <= c <= "~" else c
+        try:
+            out += ch.encode(codec)
+        except UnicodeEncodeError:
+            return None
+    return bytes(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="中文國語出海模式,!:Jab1 \u00e9\u20ac\ue084", max_size=30), st.data())
+def test_dropped_byte_encode_matches_reference(seg, data):
+    from textmend import dropped_byte
+
+    fold = frozenset(data.draw(st.sets(st.integers(0, max(0, len(seg) - 1)), max_size=5)) if seg else ())
+    for codec in dropped_byte.CODECS:
+        assert dropped_byte._encode(seg, codec, fold) == _encode_reference(seg, codec, fold)
+
+
+def test_memoised_scoring_matches_direct_scoring():
+    from textmend import charmodel, dropped_byte
+
+    model = charmodel.load()
+    for text in ["出海”模式鏈接全球資源", "新型工業化,新質生產力", "abc 中文", "\ue084\ufffd", "。”（", ""]:
+        simplified = model._simplified(text)
+        direct, prev = [], ""
+        for c in simplified:
+            direct.append(model.char_logprob(prev, c))
+            prev = c
+        assert model.logprobs(text) == direct
+        assert model.logprobs(text) == direct  # again, from the cache
+    cands = dropped_byte._with_lost_lead(0xA3, "gb18030")
+    for prev, nxt in [("出", "模"), ("", "的"), ("海", "")]:
+        assert dropped_byte._best_char(cands, prev, nxt, model) == \
+            dropped_byte._best_char_uncached(cands, prev, nxt, model)

@@ -25,6 +25,8 @@ _MODEL: CharModel | None = None
 _HAN_RE = re.compile(f"[{HAN}]")
 _JUNK_RE = re.compile(f"[{PUA}\ufffd]")
 
+#: Most (prev, char) log-probabilities remembered per model.
+_LP_CACHE_MAX = 1 << 20
 #: Interpolation weight of the bigram estimate.
 LAMBDA = 0.8
 #: Probability of an ASCII letter in Chinese text (each letter), after a Han character
@@ -93,6 +95,8 @@ class CharModel:
         self.bigrams = bigrams
         self.total = float(sum(unigrams.values()))
         self._t2s = None
+        #: log P(char | prev) by ``prev + char``: scoring asks the same pairs again and again.
+        self._lp: dict[str, float] = {}
 
     @classmethod
     def build(cls, source: Path | None = None) -> CharModel:
@@ -153,8 +157,15 @@ class CharModel:
         text = self._simplified(text)
         out = []
         prev = ""
+        cache = self._lp
         for c in text:
-            out.append(self.char_logprob(prev, c))
+            key = prev + c
+            lp = cache.get(key)
+            if lp is None:
+                lp = self.char_logprob(prev, c)
+                if len(cache) < _LP_CACHE_MAX:
+                    cache[key] = lp
+            out.append(lp)
             prev = c
         return out
 
