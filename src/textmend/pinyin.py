@@ -63,6 +63,64 @@ def _toned(m: re.Match[str]) -> bool:
     return unicodedata.normalize("NFC", m.group(2)) in toned_syllables()
 
 
+#: Share of annotated characters that differ between scripts (網/网) for the mirror pattern.
+MIN_VARIANT_SHARE = 0.8
+
+
+@lru_cache(maxsize=8192)
+def is_script_variant(char: str) -> bool:
+    """Does ``char`` differ between Simplified and Traditional (網/网, 業/业)?
+
+    Mirror sites annotate the characters their converter changed.
+
+    >>> is_script_variant("網"), is_script_variant("网"), is_script_variant("行")
+    (True, True, False)
+    """
+    return _t2s().convert(char) != char or _s2t().convert(char) != char
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _valid_annotations(text: str) -> list[re.Match[str]]:
+    if "(" not in text and "（" not in text:
+        return []
+    return [m for m in _ANNOTATION_RE.finditer(text) if _valid(m)]
+
+
+def count_annotations(text: str) -> int:
+    """How many ``char(reading)`` annotations with a real reading ``text`` holds.
+
+    >>> count_annotations("網(wǎng)站、網(ma)友、業(yè)務")
+    2
+    """
+    return len(_valid_annotations(text))
+
+
+def _mirror_pattern(valid: list[re.Match[str]], text: str) -> bool:
+    """Several annotations that a mirror inserted, not a textbook's or dictionary's."""
+    if len(valid) < MIN_ANNOTATIONS:
+        return False
+    per_char = Counter(m.group(1) for m in valid)
+    if per_char.most_common(1)[0][1] >= 2:
+        return True  # the same character annotated again and again
+    variants = sum(1 for m in valid if is_script_variant(m.group(1)))
+    lines = {text.count("\n", 0, m.start()) for m in valid}
+    # every annotated character is one a script converter changes, spread over the text
+    return variants >= MIN_VARIANT_SHARE * len(valid) and (len(lines) >= 2 or len(valid) >= 6)
+
+
 def remove_pinyin_annotations(text: str, edits: list[Edit] | None = None) -> str:
     """Remove mirror-site pinyin annotations, keeping the character.
 
@@ -71,17 +129,10 @@ def remove_pinyin_annotations(text: str, edits: list[Edit] | None = None) -> str
     >>> remove_pinyin_annotations("“行(háng)”是多音字")
     '“行(háng)”是多音字'
     """
-    if "(" not in text and "（" not in text:
-        return text
-    candidates = list(_ANNOTATION_RE.finditer(text))
-    if len(candidates) < MIN_ANNOTATIONS:
-        return text
-    valid = [m for m in candidates if _valid(m)]
-    if len(valid) < MIN_ANNOTATIONS:
-        return text
-    per_char = Counter(m.group(1) for m in valid)
-    if per_char.most_common(1)[0][1] < 2 and len(valid) < 2 * MIN_ANNOTATIONS:
-        return text  # scattered annotations of different characters: a textbook, not a mirror
+    valid = _valid_annotations(text)
+    if not _mirror_pattern(valid, text):
+        return text  # none, a lone one, or a textbook's list of different characters
+    candidates = _ANNOTATION_RE.finditer(text)
     # In a mirrored page, a tone-marked syllable after a character is an annotation even
     # when the dictionary does not list that reading for that character.
     valid = [m for m in candidates if _valid(m) or _toned(m)]
