@@ -302,10 +302,15 @@ class Whitespace(Filter):
     stage = "normalize"
     summary = "no-break spaces, stray spaces around CJK punctuation, CJK indents, trailing spaces"
 
+    def __init__(self, indents: bool = True) -> None:
+        #: strip paragraph indents of CJK prose (off in the ja profile: Japanese indents with U+3000)
+        self.indents = indents
+
     def apply(self, text: str, edits: list[Edit] | None = None) -> str:
         text = replace_nbsp(text, edits)
         text = strip_trailing_whitespace(text, edits)
-        text = strip_cjk_indents(text, edits)
+        if self.indents:
+            text = strip_cjk_indents(text, edits)
         text = remove_spaces_around_cjk_punctuation(text, edits)
         return text
 

@@ -14,9 +14,12 @@ from . import mojibake as _mojibake  # noqa: F401
 from . import normalize as _normalize  # noqa: F401
 from . import pinyin as _pinyin  # noqa: F401
 from . import strip as _strip  # noqa: F401
+from . import width as _width  # noqa: F401
 from .decode import Detection, decode
 from .edits import Edit
 from .filter import REGISTRY, Filter, get_filter
+from .mirror import mirror_note
+from .profiles import AUTO, detect_profile, get_profile
 from .rules import RulePack, builtin_packs, load_pack_file
 
 #: The default steps, in order. ``convert`` is added when a conversion is asked for.
@@ -52,15 +55,29 @@ class Pipeline:
         rules: Sequence[str] = (),
         disable_rules: Iterable[str] = (),
         restore_mirror: bool = True,
+        profile: str | None = None,
     ) -> Pipeline:
-        """The standard cleaning chain, optionally ending with an OpenCC conversion."""
+        """The standard cleaning chain, optionally ending with an OpenCC conversion.
+
+        ``profile`` (``zh-hans``, ``zh-hant``, ``ja``, ``en`` or ``auto``, see
+        :mod:`textmend.profiles`) selects the normalizations for a language; ``None``
+        runs every default step, each with its own language guards.
+        """
+        if profile == AUTO:
+            return AutoPipeline(convert, skip=skip, rules=rules, disable_rules=disable_rules,
+                                restore_mirror=restore_mirror)
+        prof = get_profile(profile) if profile else None
         skip = set(skip)
         unknown = skip - set(REGISTRY)
         if unknown:
             raise KeyError(f"unknown filter(s) to skip: {', '.join(sorted(unknown))}")
         packs: list[RulePack] = list(builtin_packs()) + [load_pack_file(r) for r in rules]
         options: dict[str, dict] = {"strip": {"packs": packs, "disable": tuple(disable_rules)}}
-        names = [n for n in DEFAULT_STEPS if n not in skip]
+        steps = prof.steps(DEFAULT_STEPS) if prof else list(DEFAULT_STEPS)
+        names = [n for n in steps if n not in skip]
+        if prof:
+            for name, opts in prof.options.items():
+                options.setdefault(name, {}).update(opts)
         if convert:
             options["convert"] = {"config": convert, "restore": restore_mirror}
             if "convert" not in skip:
@@ -72,6 +89,10 @@ class Pipeline:
         return [f.name for f in self.filters]
 
     def run(self, text: str, edits: list[Edit] | None = None) -> str:
+        if edits is not None:
+            note = mirror_note(text)
+            if note is not None:
+                edits.append(note)
         for f in self.filters:
             text = f.apply(text, edits)
         return text
@@ -85,6 +106,25 @@ class Pipeline:
 
 _PIPELINES: dict[tuple, Pipeline] = {}
 _PIPELINES_MAX = 64
+
+
+class AutoPipeline(Pipeline):
+    """The default chain with the profile chosen per document (``--profile auto``)."""
+
+    def __init__(self, convert: str | None = None, **options) -> None:
+        self.convert = convert
+        self.options = options
+        self._by_profile: dict[str, Pipeline] = {}
+        super().__init__(self.for_profile("zh-hans").filters)
+
+    def for_profile(self, name: str) -> Pipeline:
+        pipe = self._by_profile.get(name)
+        if pipe is None:
+            pipe = self._by_profile[name] = Pipeline.default(self.convert, profile=name, **self.options)
+        return pipe
+
+    def run(self, text: str, edits: list[Edit] | None = None) -> str:
+        return self.for_profile(detect_profile(text)).run(text, edits)
 
 
 def _default_pipeline(convert: str | None, options: dict) -> Pipeline:
