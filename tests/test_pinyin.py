@@ -51,3 +51,28 @@ def test_edits_recorded():
     remove_pinyin_annotations("網(wǎng)站\n網(wǎng)頁\n業(yè)務", edits)
     got = [(e.line, e.before, e.after) for e in edits]
     assert got == [(1, "網(wǎng)", "網"), (2, "網(wǎng)", "網"), (3, "業(yè)", "業")]
+
+
+# --- mirror pattern beyond the seeds (issue 6) -------------------------------------------
+
+
+def test_simplified_mirror_each_character_once_across_lines():
+    # a Traditional->Simplified mirror annotates converted Simplified characters, each once
+    text = "苏州园区(qū)的新能源产业。\n科技创新推动发(fā)展，企业(yè)数量增长。\n网(wǎng)络覆盖全城。\n"
+    want = "苏州园区的新能源产业。\n科技创新推动发展，企业数量增长。\n网络覆盖全城。\n"
+    assert remove_pinyin_annotations(text) == want
+
+
+def test_traditional_mirror_other_characters_and_forms():
+    text = "這個項(xiàng)目的經(jing1)費由銀行(háng)提供，項(xiàng)目負責人說（shuō）明了計劃。"
+    assert remove_pinyin_annotations(text) == "這個項目的經費由銀行提供，項目負責人說明了計劃。"
+
+
+def test_textbook_list_of_different_characters_stays():
+    text = "生字：晴(qíng)、阳(yáng)、朵(duǒ)、飘(piāo)、云(yún)、雨(yǔ)。"
+    assert remove_pinyin_annotations(text) == text
+
+
+def test_two_annotations_stay():
+    text = "“网(wǎng)”和“業(yè)”两个字的读音。"
+    assert remove_pinyin_annotations(text) == text

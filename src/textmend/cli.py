@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 
 import click
 
 from . import __version__
 from .convert import CONFIGS, ConvertError, convert
 from .decode import DecodeError, decode, detect
+from .diffview import summary
 from .filter import REGISTRY
 from .io import DEFAULT_MAX_BYTES, InputError, read_input, write_atomic
+from .mirror import MirrorReport, detect_mirror
 from .pipeline import DEFAULT_STEPS, Pipeline
+from .profiles import profile_names
 from .rules import RuleError
 
 
@@ -33,7 +37,8 @@ def _print_edits(path: str, edits, as_json: bool) -> None:
     from rich.markup import escape
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
-    console.print(f"[bold]{escape(path)}[/bold]: {len(edits)} change(s)")
+    counts = summary(Counter(e.filter for e in edits))
+    console.print(f"[bold]{escape(path)}[/bold]: {len(edits)} change(s)" + (f" ({escape(counts)})" if counts else ""))
     for e in edits:
         where = f"line {e.line}" if e.line is not None else "document"
         note = f" [dim]({escape(e.note)})[/dim]" if e.note else ""
@@ -65,23 +70,27 @@ def cli() -> None:
 @click.option("--no-restore", is_flag=True, help="Plain OpenCC conversion, without mirror restoration.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse larger inputs.")
+@click.option("--profile", type=click.Choice(profile_names()), default=None,
+              help="Normalizations for a language (auto: per document); default: all, with their own guards.")
+@click.option("--check", is_flag=True,
+              help="Write nothing; list the files that would change (with per-filter counts) and exit 1 if any.")
 def clean_cmd(paths, output, convert_to, encoding, output_encoding, explain, explain_json, skip,
-              rules, disable_rules, no_restore, max_bytes) -> None:
+              rules, disable_rules, no_restore, max_bytes, profile, check) -> None:
     """Clean PATHS (files, or - for stdin; stdin when none) and print the result."""
     paths = paths or ("-",)
     if output and len(paths) > 1:
         raise click.UsageError("-o/--output takes one input; give one path")
     try:
         pipe = Pipeline.default(convert_to, skip=skip, rules=rules, disable_rules=disable_rules,
-                                restore_mirror=not no_restore)
+                                restore_mirror=not no_restore, profile=profile)
     except (KeyError, RuleError, ConvertError) as e:
         raise click.UsageError(str(e.args[0] if isinstance(e, KeyError) else e)) from None
-    failed = 0
+    failed = would_change = 0
     for path in paths:
         name = "<stdin>" if path == "-" else path
         try:
             data = read_input(path, max_bytes)
-            edits = [] if (explain or explain_json) else None
+            edits = [] if (explain or explain_json or check) else None
             text, _ = decode(data, encoding=encoding, edits=edits)
             result = pipe.run(text, edits)
             out = result.encode(output_encoding, errors="strict")
@@ -96,8 +105,14 @@ def clean_cmd(paths, output, convert_to, encoding, output_encoding, explain, exp
             continue
         except LookupError as e:
             raise click.UsageError(str(e)) from None
-        if edits is not None:
+        if edits is not None and (explain or explain_json):
             _print_edits(name, edits, explain_json)
+        if check:
+            if out != data:
+                would_change += 1
+                counts = summary(Counter(e.filter for e in edits or () if e.filter != "mirror"))
+                click.echo(f"would change: {name} ({counts})", err=True)
+            continue
         if output and output != "-":
             try:
                 write_atomic(output, out)
@@ -107,7 +122,9 @@ def clean_cmd(paths, output, convert_to, encoding, output_encoding, explain, exp
         else:
             sys.stdout.buffer.write(out)
             sys.stdout.buffer.flush()
-    sys.exit(1 if failed else 0)
+    if check:
+        click.echo(f"{would_change} file(s) would change, {len(paths) - would_change - failed} unchanged", err=True)
+    sys.exit(1 if failed or (check and would_change) else 0)
 
 
 @cli.command("convert")
@@ -130,6 +147,15 @@ def convert_cmd(paths, config, restore) -> None:
     sys.exit(1 if failed else 0)
 
 
+def _mirror_report(data: bytes) -> MirrorReport:
+    """Does the decoded text look like a mirrored Simplified page? (undecodable: no)"""
+    try:
+        text, _ = decode(data)
+    except DecodeError:
+        return MirrorReport(False)
+    return detect_mirror(text)
+
+
 @cli.command("detect")
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
@@ -139,25 +165,102 @@ def detect_cmd(paths, as_json) -> None:
     rows = []
     for path in paths or ("-",):
         try:
-            det = detect(read_input(path))
+            data = read_input(path)
+            det = detect(data)
         except InputError as e:
             _error(str(e))
             failed += 1
             continue
-        rows.append((path, det))
+        rows.append((path, det, _mirror_report(data)))
     if as_json:
-        for path, det in rows:
+        for path, det, mirror in rows:
             click.echo(json.dumps({"path": path, "encoding": det.encoding, "confidence": det.confidence,
-                                   "language": det.language, "reason": det.reason}, ensure_ascii=False))
+                                   "language": det.language, "reason": det.reason,
+                                   "mirrored_simplified": mirror.mirrored, "mirror": mirror.describe()},
+                                  ensure_ascii=False))
     else:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table("path", "encoding", "confidence", "language", "reason")
-        for path, det in rows:
-            table.add_row(path, det.encoding, f"{det.confidence:.2f}", det.language, det.reason)
+        table = Table("path", "encoding", "confidence", "language", "reason", "mirror")
+        for path, det, mirror in rows:
+            table.add_row(path, det.encoding, f"{det.confidence:.2f}", det.language, det.reason,
+                          "looks like a mirrored Simplified page" if mirror.mirrored else "no")
         Console().print(table)
     sys.exit(1 if failed else 0)
+
+
+@cli.command("diff")
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("-c", "--convert", "convert_to", type=click.Choice(CONFIGS), metavar="CONFIG",
+              help="OpenCC conversion at the end.")
+@click.option("--encoding", help="Decode inputs with this encoding instead of detecting it.")
+@click.option("--skip", multiple=True, metavar="FILTER", help="Leave out a filter (repeatable).")
+@click.option("--rules", multiple=True, type=click.Path(exists=True, dir_okay=False), help="An extra rule pack.")
+@click.option("--disable-rules", multiple=True, metavar="PACK", help="Disable a rule pack by name.")
+@click.option("--no-restore", is_flag=True, help="Plain OpenCC conversion, without mirror restoration.")
+@click.option("--profile", type=click.Choice(profile_names()), default=None, help="Normalizations for a language.")
+@click.option("--side-by-side/--inline", "side_by_side", default=None,
+              help="Layout (default: side by side when the terminal is at least 120 columns wide).")
+@click.option("--all", "all_rows", is_flag=True, help="Show unchanged lines too.")
+def diff_cmd(paths, convert_to, encoding, skip, rules, disable_rules, no_restore, profile, side_by_side,
+             all_rows) -> None:
+    """Show what `clean` would change in PATHS, line by line, coloured by filter."""
+    from rich.console import Console
+
+    from .diffview import render, trace
+
+    try:
+        pipe = Pipeline.default(convert_to, skip=skip, rules=rules, disable_rules=disable_rules,
+                                restore_mirror=not no_restore, profile=profile)
+    except (KeyError, RuleError, ConvertError) as e:
+        raise click.UsageError(str(e.args[0] if isinstance(e, KeyError) else e)) from None
+    console = Console(highlight=False)
+    failed = 0
+    for path in paths or ("-",):
+        name = "<stdin>" if path == "-" else path
+        try:
+            text, _ = decode(read_input(path), encoding=encoding)
+        except (InputError, DecodeError) as e:
+            _error(str(e) if isinstance(e, InputError) else f"{name}: {e}")
+            failed += 1
+            continue
+        except LookupError as e:
+            raise click.UsageError(str(e)) from None
+        render(trace(text, pipe), console, name, side_by_side, all_rows)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command("learn")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write the rule pack here (default: stdout).")
+@click.option("--name", default="learned", show_default=True, help="Pack name (for --disable-rules).")
+@click.option("--edge", type=click.IntRange(1, 100), default=8, show_default=True,
+              help="Non-blank lines looked at from each end of a file.")
+@click.option("--min-files", type=click.IntRange(2), default=3, show_default=True,
+              help="A line must repeat in at least this many files of a site.")
+@click.option("--min-share", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="... and in at least this share of the site's files.")
+def learn_cmd(directory, output, name, edge, min_files, min_share) -> None:
+    """Learn lines repeated at the head or tail of many files of a site (one directory = one site)."""
+    from .learn import learn, to_toml
+
+    result = learn(directory, edge=edge, min_files=min_files, min_share=min_share)
+    for msg in result.unreadable:
+        _error(msg)
+    toml = to_toml(result, name, directory).encode("utf-8")
+    if output == "-":
+        sys.stdout.buffer.write(toml)
+        sys.stdout.buffer.flush()
+    else:
+        try:
+            write_atomic(output, toml)
+        except OSError as e:
+            _error(f"{output}: cannot write: {e.strerror or e}")
+            sys.exit(1)
+    click.echo(f"learned {result.lines} line(s) from {result.files} file(s) in {len(result.sites)} site(s)", err=True)
+    sys.exit(1 if result.unreadable else 0)
 
 
 @cli.command("filters")
