@@ -43,8 +43,9 @@ def keep_patterns() -> tuple[re.Pattern[str], ...]:
 def edge_lines(text: str, n: int = EDGE_LINES) -> tuple[set[str], set[str]]:
     """The first and last ``n`` non-blank lines of ``text`` (normalized, as sets).
 
-    >>> edge_lines("a\\n\\nb\\nc\\nd\\n", 2)
-    ({'a', 'b'}, {'c', 'd'})
+    >>> head, tail = edge_lines("a\\n\\nb\\nc\\nd\\n", 2)
+    >>> sorted(head), sorted(tail)
+    (['a', 'b'], ['c', 'd'])
     """
     lines = [line_key(x) for x in text.splitlines() if x.strip()]
     lines = [x for x in lines if len(x) <= MAX_LINE_CHARS]
