@@ -4,6 +4,14 @@ fixtures/pages/<lang>/dNN-*.txt are dirty pages; dNN-*.strip lists, one per line
 exactly the lines the strip stage must remove. cNN-*.txt are clean pages: nothing
 may be removed from them. Every line not listed in a .strip file is content (a clean
 control): removing any of them fails the test.
+
+fixtures/pages/ is the development set (the rules were written against it).
+fixtures/pages-holdout/ was written after the rules and measured before any rule
+was changed for it: precision 1.000, recall 0.562 (27 of 48 lines) at that first
+measurement; rules added afterwards from its misses raised recall to 0.917, so that
+figure is no longer a held-out one. Some misses are left on purpose (a masthead such
+as "The Example Post", a related-article headline, a WordPress byline): no rule can
+tell them from content without the site's other pages (`textmend learn` can).
 """
 
 from __future__ import annotations
@@ -15,15 +23,17 @@ import pytest
 
 from textmend.strip import strip_boilerplate
 
-PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PAGES = FIXTURES / "pages"
+HOLDOUT = FIXTURES / "pages-holdout"
 LANGS = ("zh-hans", "zh-hant", "en")
-#: Recall floor for boilerplate lines (measured: see the printed report).
-RECALL_FLOOR = 0.95
+#: Recall floors for boilerplate lines (measured: see the printed report).
+RECALL_FLOOR = {PAGES: 0.95, HOLDOUT: 0.85}
 
 
-def _pages():
+def _pages(root: Path = PAGES):
     for lang in LANGS:
-        for txt in sorted((PAGES / lang).glob("*.txt")):
+        for txt in sorted((root / lang).glob("*.txt")):
             strip_file = txt.with_suffix(".strip")
             expected = strip_file.read_text(encoding="utf-8").splitlines() if strip_file.exists() else []
             yield lang, txt, expected
@@ -48,7 +58,8 @@ def test_fixture_counts():
         assert not missing, f"{txt.name}: .strip lists lines not on the page: {missing}"
 
 
-@pytest.mark.parametrize("lang,txt,expected", list(_pages()), ids=lambda v: getattr(v, "stem", None))
+@pytest.mark.parametrize("lang,txt,expected", list(_pages()) + list(_pages(HOLDOUT)),
+                         ids=lambda v: getattr(v, "stem", None))
 def test_page(lang, txt, expected):
     text = txt.read_text(encoding="utf-8")
     got = _stripped(text)
@@ -56,13 +67,14 @@ def test_page(lang, txt, expected):
     assert not wrongly, f"{lang}/{txt.name}: content lines stripped: {wrongly}"
 
 
-def test_precision_recall(capsys):
+@pytest.mark.parametrize("root", [PAGES, HOLDOUT], ids=["pages", "holdout"])
+def test_precision_recall(root, capsys):
     tp = fp = fn = 0
     per_lang: dict[str, Counter] = {lang: Counter() for lang in LANGS}
     per_family: Counter = Counter()
     missed: list[str] = []
     false: list[str] = []
-    for lang, txt, expected in _pages():
+    for lang, txt, expected in _pages(root):
         got = _stripped(txt.read_text(encoding="utf-8"))
         got_lines = [g for g, _ in got]
         exp = Counter(expected)
@@ -79,7 +91,7 @@ def test_precision_recall(capsys):
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     with capsys.disabled():
-        print(f"\nstrip on fixtures/pages: precision {precision:.3f} recall {recall:.3f} "
+        print(f"\nstrip on fixtures/{root.name}: precision {precision:.3f} recall {recall:.3f} "
               f"(tp {tp}, fp {fp}, fn {fn})")
         for lang, c in per_lang.items():
             r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
@@ -89,4 +101,4 @@ def test_precision_recall(capsys):
             print(f"  missed: {m}")
     assert not false, f"content lines stripped: {false}"
     assert precision == 1.0
-    assert recall >= RECALL_FLOOR, f"recall {recall:.3f} below {RECALL_FLOOR}; missed: {missed}"
+    assert recall >= RECALL_FLOOR[root], f"recall {recall:.3f} below {RECALL_FLOOR[root]}; missed: {missed}"
