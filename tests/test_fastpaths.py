@@ -149,3 +149,77 @@ def test_memoised_scoring_matches_direct_scoring():
     for prev, nxt in [("出", "模"), ("", "的"), ("海", "")]:
         assert dropped_byte._best_char(cands, prev, nxt, model) == \
             dropped_byte._best_char_uncached(cands, prev, nxt, model)
+
+
+# --- mojibake: lines the ftfy gate lets through unchanged are lines ftfy leaves alone ------
+
+LATIN = ("aeiouAEIOU éèàùçÉÀñüöäßœŒšŠžŽƒˆ˜–—‘’‚“”„†‡•…‰‹›€™¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿"
+         "ÃÂâ€\x81\x8d\x90\x9d&;#<>ﬁ\x1b\x7f\x00\ufeffǎāáà中文")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=LATIN, max_size=40))
+def test_ftfy_gate_only_skips_lines_ftfy_keeps(line):
+    import ftfy
+
+    from textmend.mojibake import FTFY_CONFIG, ftfy_would_change
+
+    if not ftfy_would_change(line):
+        assert ftfy.fix_text(line, FTFY_CONFIG) == line
+
+
+def test_ftfy_gate_on_real_text():
+    import ftfy
+
+    from textmend.mojibake import FTFY_CONFIG, ftfy_would_change
+
+    samples = [x for text in _real_texts() for x in text.split("\n")]
+    samples += ["naïve café — “quoted” … 1½ °C", "wǎng(wǎng) yè(yè)", "donâ€™t", "Ã©tÃ©", "&eacute; & co",
+                "ﬁne", "\x1b[31mred\x1b[0m", "a\x00b", "\ufeffBOM", "Â£100", "cafÃ\xa0 la"]
+    for line in samples:
+        if not ftfy_would_change(line):
+            assert ftfy.fix_text(line, FTFY_CONFIG) == line, line
+
+
+# --- strip: the matcher's shortcuts (zone lists, lazy prose check) == asking every family --
+
+def _reference_match(families, line: str, zone: str):
+    from textmend.chardata import HAN_RE
+    from textmend.strip import to_simplified
+
+    s = line.strip()
+    if not s:
+        return None
+
+    def prose_ref(t: str) -> bool:
+        from textmend import strip
+
+        if strip._NAV_SEP_RE.search(t):
+            return False
+        if len(HAN_RE.findall(t)) >= strip.PROSE_MIN_HAN:
+            return strip._HAN_SENTENCE_PUNCT_RE.search(t) is not None
+        words = strip._LATIN_WORD_RE.findall(t)
+        if len(words) < strip.PROSE_MIN_WORDS or not strip._LATIN_SENTENCE_END_RE.search(t):
+            return False
+        return sum(1 for w in words if w[0].islower()) * 2 >= len(words)
+
+    prose = prose_ref(s)
+    for fam in families:
+        if fam.in_zone(zone) and fam.matches(to_simplified(s) if fam.match_on == "simplified" else s, prose):
+            return fam
+    return None
+
+
+def test_strip_matcher_matches_reference():
+    from textmend.rules import builtin_packs
+    from textmend.strip import _Matcher
+
+    families = [f for p in builtin_packs() for f in p.families]
+    matcher = _Matcher(families)
+    lines = [x for text in _real_texts() for x in text.split("\n")]
+    lines += ["版权所有 某某网 京ICP备12345678号", "首页 > 新闻 > 正文", "news-icon-20241120112918", "返回顶部",
+              "Copyright © 2024 Example Media Ltd. All Rights Reserved.", "Advertisement", "编辑：张三",
+              "该公司表示，其对这一商标享有版权所有权，将依法维权。", "图片", "x" * 500]
+    for line in lines:
+        for zone in ("head", "tail", "anywhere"):
+            assert matcher.match(line, zone) is _reference_match(families, line, zone), (line, zone)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 import ftfy
+import ftfy.badness
+import ftfy.chardata
 
 from .edits import Edit
 from .filter import Filter, register
@@ -32,6 +34,30 @@ _SIGNS_RE = re.compile(
 )
 
 
+def _ftfy_triggers() -> re.Pattern[str]:
+    """Characters without which none of the enabled fixes other than fix_encoding changes
+    a line: ``&`` (HTML entities), ESC (terminal escapes), C1 controls, surrogates, and
+    the keys of ftfy's own ligature and control-character tables."""
+    chars = {chr(c) for c in ftfy.chardata.LIGATURES} | {chr(c) for c in ftfy.chardata.CONTROL_CHARS}
+    cls = "".join(re.escape(c) for c in sorted(chars))
+    return re.compile(f"[&\x1b\x80-\x9f\ud800-\udfff{cls}]")
+
+
+_FTFY_TRIGGERS_RE = _ftfy_triggers()
+
+
+def ftfy_would_change(line: str) -> bool:
+    """False only when ``ftfy.fix_text(line, FTFY_CONFIG)`` is sure to return ``line``:
+    fix_encoding leaves text that ftfy's badness check finds clean, and every other
+    enabled fix needs one of its trigger characters. (Accented Latin, pinyin tone marks
+    and typographic punctuation in clean text then cost one regex, not a run of ftfy.)
+
+    >>> ftfy_would_change("wǎng lù, café"), ftfy_would_change("cafÃ©"), ftfy_would_change("R&amp;D")
+    (False, True, True)
+    """
+    return _FTFY_TRIGGERS_RE.search(line) is not None or ftfy.badness.is_bad(line)
+
+
 def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     """Repair UTF-8 read as cp1252/latin-1/MacRoman (ftfy's territory), line by line.
 
@@ -45,7 +71,7 @@ def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
-        if _SIGNS_RE.search(line) is None:
+        if _SIGNS_RE.search(line) is None or not ftfy_would_change(line):
             continue
         fixed = ftfy.fix_text(line, FTFY_CONFIG)
         if fixed != line:

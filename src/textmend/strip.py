@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .chardata import HAN_RE
+from .chardata import HAN, HAN_RE
 from .edits import Edit
 from .filter import Filter, register
 from .rules import Family, RulePack, builtin_packs, select_packs
@@ -54,6 +54,12 @@ PROSE_MIN_HAN = 8
 PROSE_MIN_WORDS = 6
 
 
+@lru_cache(maxsize=4)
+def _han_at_least(n: int) -> re.Pattern[str]:
+    """Matches a line with at least ``n`` Han characters (stops at the n-th, lists none)."""
+    return re.compile(f"(?:[^{HAN}]*[{HAN}]){{{n}}}")
+
+
 def reads_as_prose(line: str) -> bool:
     """Does ``line`` read as a sentence (so loose furniture patterns must not strip it)?
 
@@ -68,7 +74,7 @@ def reads_as_prose(line: str) -> bool:
     """
     if _NAV_SEP_RE.search(line):
         return False
-    if len(HAN_RE.findall(line)) >= PROSE_MIN_HAN:
+    if _han_at_least(PROSE_MIN_HAN).match(line) is not None:
         return _HAN_SENTENCE_PUNCT_RE.search(line) is not None
     words = _LATIN_WORD_RE.findall(line)
     if len(words) < PROSE_MIN_WORDS or not _LATIN_SENTENCE_END_RE.search(line):
@@ -80,22 +86,28 @@ def reads_as_prose(line: str) -> bool:
 class _Matcher:
     def __init__(self, families: Sequence[Family]) -> None:
         self.families = list(families)
+        self._in_zone: dict[str, list[Family]] = {}
 
     def match(self, line: str, zone: str) -> Family | None:
         s = line.strip()
         if not s:
             return None
-        prose = reads_as_prose(s)
+        prose = None  # computed when a family first needs it (most lines are too long for any)
         key = None
-        for fam in self.families:
-            if not fam.in_zone(zone):
-                continue
+        families = self._in_zone.get(zone)
+        if families is None:
+            families = self._in_zone[zone] = [f for f in self.families if f.in_zone(zone)]
+        for fam in families:
             if fam.match_on == "simplified":
                 if key is None:
                     key = to_simplified(s)
                 form = key
             else:
                 form = s
+            if len(form) > fam.max_len:
+                continue  # what Family.matches answers first, without the call
+            if prose is None:
+                prose = reads_as_prose(s)
             if fam.matches(form, prose):
                 return fam
         return None
