@@ -216,3 +216,13 @@ def test_cli_bad_rules_file_is_a_usage_error(tmp_path):
     page.write_text(PAGE, encoding="utf-8")
     r = CliRunner().invoke(cli, ["clean", "--rules", str(bad), str(page)])
     assert r.exit_code == 2 and "bad regex" in r.output
+
+
+def test_page_title_with_site_suffix_is_stripped_when_the_title_follows():
+    head = ["A股三大指数集体收涨 成交额突破万亿_证券时报", "A股三大指数集体收涨 成交额突破万亿"]
+    assert stripped(head, BODY_HANS, []) == [(head[0], "page-title")]
+    head = ["Council approves budget | The Daily Example", "", "Council approves budget"]
+    assert stripped(head, BODY_EN, []) == [(head[0], "page-title")]
+    # a title with a suffix and nothing to duplicate it stays; so does a subtitle
+    assert stripped(["Council approves budget | The Daily Example"], BODY_EN, []) == []
+    assert stripped(["Council approves budget - and more", "Council approves budget"], BODY_EN, []) == []

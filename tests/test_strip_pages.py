@@ -6,12 +6,13 @@ may be removed from them. Every line not listed in a .strip file is content (a c
 control): removing any of them fails the test.
 
 fixtures/pages/ is the development set (the rules were written against it).
-fixtures/pages-holdout/ was written after the rules and measured before any rule
-was changed for it: precision 1.000, recall 0.562 (27 of 48 lines) at that first
-measurement; rules added afterwards from its misses raised recall to 0.917, so that
-figure is no longer a held-out one. Some misses are left on purpose (a masthead such
-as "The Example Post", a related-article headline, a WordPress byline): no rule can
-tell them from content without the site's other pages (`textmend learn` can).
+fixtures/pages-holdout/ was written in two rounds after the rules, each measured
+before any rule was changed for it: round 1 (d01-d05, c01-c05 per script) precision
+1.000, recall 0.562 (27/48); round 2 (d11-d12, c11-c12) precision 1.000, recall 0.583
+(14/24). Rules added afterwards from their misses raised recall on the whole set to
+0.944 (68/72), which is no longer a held-out figure. Misses left on purpose: a masthead
+("The Example Post"), a related-article headline, a byline, a channel-title line —
+no rule can tell them from content without the site's other pages (`textmend learn` can).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ PAGES = FIXTURES / "pages"
 HOLDOUT = FIXTURES / "pages-holdout"
 LANGS = ("zh-hans", "zh-hant", "en")
 #: Recall floors for boilerplate lines (measured: see the printed report).
-RECALL_FLOOR = {PAGES: 0.95, HOLDOUT: 0.85}
+RECALL_FLOOR = {PAGES: 0.95, HOLDOUT: 0.90}
 
 
 def _pages(root: Path = PAGES):

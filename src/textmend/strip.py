@@ -150,6 +150,21 @@ def _alt_text_lines(lines: list[str]) -> dict[int, str]:
     return out
 
 
+#: " | Site", "_网站名", " - Site" after a title (a site name does not start lower-case: " - and more" is a subtitle)
+_SITE_SUFFIX_RE = re.compile(r"^\s*(?:[_|｜]|\s[-–—]\s)\s*(?![a-z])\S.{0,30}$")
+
+
+def _titled_duplicate_lines(lines: list[str]) -> dict[int, str]:
+    """A page-title line: the next non-blank line plus a site suffix ("标题_证券时报", "Title | Site")."""
+    out = {}
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    for a, b in zip(nonblank, nonblank[1:]):
+        x, y = lines[a].strip(), lines[b].strip()
+        if len(y) >= 4 and len(x) > len(y) and x.startswith(y) and _SITE_SUFFIX_RE.match(x[len(y):]):
+            out[a] = "page-title"
+    return out
+
+
 def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
                       edits: list[Edit] | None = None) -> str:
     """Remove boilerplate lines; one blank line is left where a removal joined two gaps.
@@ -174,6 +189,8 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
                 if fam is not None:
                     verdict[i] = fam.label
     for i, why in _alt_text_lines(lines).items():
+        verdict.setdefault(i, why)
+    for i, why in _titled_duplicate_lines(lines).items():
         verdict.setdefault(i, why)
     if not verdict:
         return text
