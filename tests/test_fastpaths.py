@@ -223,3 +223,44 @@ def test_strip_matcher_matches_reference():
     for line in lines:
         for zone in ("head", "tail", "anywhere"):
             assert matcher.match(line, zone) is _reference_match(families, line, zone), (line, zone)
+
+
+def test_whole_document_conversion_is_line_by_line():
+    from textmend.strip import _simplified_lines, to_simplified
+
+    for text in _real_texts():
+        stripped = [x.strip() for x in text.split("\n") if x.strip()]
+        assert _simplified_lines(stripped) == [to_simplified(s) for s in stripped]
+
+
+def test_ruling_out_families_does_not_change_stripping(monkeypatch):
+    from textmend import strip
+
+    docs = _real_texts() + [
+        "正文第一段，很长很长的一段话，记者今天获悉。\n\nnews-icon-20241120112918\n\n苏ICP备10080896号-6\n\n正文第二段。\n",
+        "Body text that reads as a sentence, long enough to count.\n\nAdvertisement\n\nMore body text here.\n",
+        "图片\n\n正文。\n\n点击查看大图\n\nphoto.jpg\n",
+    ]
+    fast = [strip.strip_boilerplate(d) for d in docs]
+    monkeypatch.setattr(strip, "possible_families", lambda families, stripped: list(families))
+    slow = [strip.strip_boilerplate(d) for d in docs]
+    assert fast == slow
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "苏ICP备10080896号-6", "京公网安备11010502030143号", "news-icon-20241120112918", "图片", "photo.jpg",
+    "Advertisement", "点击查看大图", "正文第一段，很长很长的一段话，记者今天获悉。", "  ", "", "標題",
+    "版權所有 某某網", "Body text that reads as a sentence, long enough to count.", "x.png y",
+]), max_size=12))
+def test_ruling_out_families_on_generated_documents(parts):
+    from textmend import strip
+    from textmend.rules import builtin_packs
+
+    families = [f for p in builtin_packs() for f in p.families if f.zone == "anywhere"]
+    stripped = [x.strip() for x in parts if x.strip()]
+    kept = strip.possible_families(families, stripped)
+    matcher = strip._Matcher(families)
+    for line in stripped:
+        fam = matcher.match(line, "anywhere")
+        assert fam is None or fam in kept

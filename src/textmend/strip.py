@@ -165,6 +165,71 @@ def _titled_duplicate_lines(lines: list[str]) -> dict[int, str]:
     return out
 
 
+# --- the "anywhere" pass: rule out whole families with one scan of the document ------------
+
+#: Pattern syntax whose meaning at a line's edge changes when lines are joined by "\n"
+#: (lookarounds, absolute anchors): families using it are always checked line by line.
+_LINE_EDGE_SYNTAX = ("(?=", "(?!", "(?<=", "(?<!", "\\A", "\\Z", "\\z")
+_DOC_PATTERNS: dict[int, tuple[Family, list[re.Pattern[str]] | None]] = {}
+
+
+def _doc_patterns(fam: Family) -> list[re.Pattern[str]] | None:
+    """The family's patterns in MULTILINE form for a scan of all lines joined by "\n", or
+    None when the family cannot be ruled out that way (word, line or keyword criteria,
+    or syntax that looks past a line's edge)."""
+    cached = _DOC_PATTERNS.get(id(fam))
+    if cached is not None and cached[0] is fam:
+        return cached[1]
+    pats: list[re.Pattern[str]] | None = None
+    if not (fam.words or fam.lines or fam.keywords) and fam.patterns and not any(
+        tok in p.pattern for p in fam.patterns for tok in _LINE_EDGE_SYNTAX
+    ):
+        try:
+            pats = [re.compile(p.pattern, p.flags | re.MULTILINE) for p in fam.patterns]
+        except re.error:
+            pats = None
+    if len(_DOC_PATTERNS) > 1024:
+        _DOC_PATTERNS.clear()
+    _DOC_PATTERNS[id(fam)] = (fam, pats)
+    return pats
+
+
+def _simplified_lines(stripped: list[str]) -> list[str]:
+    """``[to_simplified(s) for s in stripped]`` with one OpenCC call for the whole document
+    (OpenCC converts line by line: no dictionary entry contains a line break)."""
+    han = [i for i, s in enumerate(stripped) if HAN_RE.search(s)]
+    if not han:
+        return stripped
+    converted = to_simplified("\n".join(stripped[i] for i in han)).split("\n")
+    if len(converted) != len(han):
+        return [to_simplified(s) for s in stripped]
+    out = list(stripped)
+    for i, c in zip(han, converted):
+        out[i] = c
+    return out
+
+
+def possible_families(families: Sequence[Family], stripped: list[str]) -> list[Family]:
+    """The families (in order) that may match one of the ``stripped`` lines: a family whose
+    patterns find nothing in the joined lines cannot match any single line. Clean text
+    then costs one regex scan per pattern instead of a rule check per line.
+    """
+    docs: dict[str, str] = {}
+    out = []
+    for fam in families:
+        pats = _doc_patterns(fam)
+        if pats is None:
+            out.append(fam)
+            continue
+        if fam.match_on not in docs:
+            forms = _simplified_lines(stripped) if fam.match_on == "simplified" else stripped
+            docs[fam.match_on] = "\n".join(forms)
+        doc = docs[fam.match_on]
+        if any(p.search(doc) for p in pats):
+            out.append(fam)
+    return out
+
+
 def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
                       edits: list[Edit] | None = None) -> str:
     """Remove boilerplate lines; one blank line is left where a removal joined two gaps.
@@ -182,12 +247,14 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
     _scan_zone(lines, range(len(lines) - 1, -1, -1), "tail", matcher, verdict)
     anywhere = [f for f in families if f.zone == "anywhere"]
     if anywhere:
+        todo = [i for i, line in enumerate(lines) if i not in verdict and line.strip()]
+        anywhere = possible_families(anywhere, [lines[i].strip() for i in todo])
+    if anywhere:
         any_matcher = _Matcher(anywhere)
-        for i, line in enumerate(lines):
-            if i not in verdict and line.strip():
-                fam = any_matcher.match(line, "anywhere")
-                if fam is not None:
-                    verdict[i] = fam.label
+        for i in todo:
+            fam = any_matcher.match(lines[i], "anywhere")
+            if fam is not None:
+                verdict[i] = fam.label
     for i, why in _alt_text_lines(lines).items():
         verdict.setdefault(i, why)
     for i, why in _titled_duplicate_lines(lines).items():
