@@ -128,3 +128,10 @@ def test_explain_notes_a_mirrored_page():
 def test_diff_bad_input_names_the_file(tmp_path):
     r = CliRunner().invoke(cli, ["diff", str(tmp_path / "missing.txt")])
     assert r.exit_code == 1 and "missing.txt" in r.stderr
+
+
+def test_explain_prints_the_mirror_finding_as_a_note_not_a_change():
+    r = CliRunner().invoke(cli, ["clean", "--explain", "--convert", "t2s", str(SEED)])
+    assert "note: looks like a mirrored Simplified page" in r.stderr
+    header = r.stderr.splitlines()[0]
+    assert "mirror" not in header and "pinyin" in header

@@ -15,7 +15,7 @@ import click
 from . import __version__
 from .convert import CONFIGS, ConvertError, convert
 from .decode import DecodeError, decode, detect
-from .diffview import summary
+from .diffview import NOTE_FILTERS, summary
 from .filter import REGISTRY
 from .io import DEFAULT_MAX_BYTES, InputError, read_input, write_atomic
 from .mirror import MirrorReport, detect_mirror
@@ -37,9 +37,13 @@ def _print_edits(path: str, edits, as_json: bool) -> None:
     from rich.markup import escape
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
-    counts = summary(Counter(e.filter for e in edits))
-    console.print(f"[bold]{escape(path)}[/bold]: {len(edits)} change(s)" + (f" ({escape(counts)})" if counts else ""))
+    changes = [e for e in edits if e.filter not in NOTE_FILTERS]
+    counts = summary(Counter(e.filter for e in changes))
+    console.print(f"[bold]{escape(path)}[/bold]: {len(changes)} change(s)" + (f" ({escape(counts)})" if counts else ""))
     for e in edits:
+        if e.filter in NOTE_FILTERS:
+            console.print(f"  [magenta]note[/magenta]: {escape(e.note)}")
+            continue
         where = f"line {e.line}" if e.line is not None else "document"
         note = f" [dim]({escape(e.note)})[/dim]" if e.note else ""
         before = escape(repr(e.before if len(e.before) <= 80 else e.before[:77] + "..."))
@@ -110,7 +114,7 @@ def clean_cmd(paths, output, convert_to, encoding, output_encoding, explain, exp
         if check:
             if out != data:
                 would_change += 1
-                counts = summary(Counter(e.filter for e in edits or () if e.filter != "mirror"))
+                counts = summary(Counter(e.filter for e in edits or () if e.filter not in NOTE_FILTERS))
                 click.echo(f"would change: {name} ({counts})", err=True)
             continue
         if output and output != "-":

@@ -35,6 +35,10 @@ FILTER_COLORS = {
 }
 
 
+#: Edits that record a finding, not a change (``--explain`` prints them as notes).
+NOTE_FILTERS = ("mirror",)
+
+
 @dataclass
 class Row:
     """One aligned row: an input line (or none), an output line (or none), and who changed it."""
@@ -58,8 +62,8 @@ class Trace:
     edits: list[Edit] = field(default_factory=list)
 
     def counts(self) -> Counter:
-        """Edits per filter (notes such as ``mirror`` included)."""
-        return Counter(e.filter for e in self.edits)
+        """Edits per filter (notes such as ``mirror`` left out)."""
+        return Counter(e.filter for e in self.edits if e.filter not in NOTE_FILTERS)
 
 
 def _concrete(pipeline: Pipeline, text: str) -> Pipeline:
