@@ -88,3 +88,33 @@ def test_detect_cli_says_so():
     rows = [json.loads(x) for x in r.stdout.splitlines()]
     assert [row["mirrored_simplified"] for row in rows] == [True, False]
     assert rows[0]["mirror"].startswith("looks like a mirrored Simplified page")
+
+
+def _simplified_pages():
+    paths = [*sorted((ROOT / "fixtures" / "pages" / "zh-hans").glob("*.txt")),
+             *sorted((ROOT / "fixtures" / "pages-holdout" / "zh-hans").glob("*.txt")),
+             *sorted(ROOT.glob("fixtures/0*.txt"))]
+    # a page that quotes a Traditional word (a "繁體" link) cannot come back from a mirror
+    return [p.read_text(encoding="utf-8") for p in paths if "繁體" not in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+def test_mirrored_simplified_pages_come_back_exactly(config):
+    conv = opencc.OpenCC(config)
+    pages = _simplified_pages()
+    assert len(pages) >= 15
+    for text in pages:
+        assert convert(conv.convert(text), "t2s", restore=True) == text
+
+
+def test_taiwan_phrased_mirror_comes_back_with_tw2sp():
+    conv = opencc.OpenCC("s2twp")
+    pages = _simplified_pages()
+    total = sum(len(t) for t in pages)
+    diff = {cfg: 0 for cfg in ("t2s", "tw2sp")}
+    for text in pages:
+        mirrored = conv.convert(text)
+        for cfg in diff:
+            back = convert(mirrored, cfg, restore=True)
+            diff[cfg] += sum(a != b for a, b in zip(text, back)) + abs(len(text) - len(back))
+    assert diff["tw2sp"] < 0.01 * total < diff["t2s"]
