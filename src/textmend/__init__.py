@@ -12,11 +12,14 @@ from .decode import DecodeError, Detection, decode, detect
 from .dropped_byte import DroppedByte, repair_shifted_runs
 from .edits import Edit
 from .filter import REGISTRY, Filter, get_filter, register
+from .mirror import MirrorReport, detect_mirror
 from .mojibake import Mojibake, fix_latin_mojibake
 from .normalize import Layout, Punctuation, UnicodeForm, Whitespace, widen_cjk_punctuation
 from .pinyin import Pinyin, remove_pinyin_annotations
 from .pipeline import DEFAULT_STEPS, Pipeline, clean, clean_and_explain
+from .profiles import detect_profile
 from .strip import Strip, strip_boilerplate
+from .width import Width, narrow_fullwidth_alnum
 
 __version__ = "0.1.0"
 
@@ -30,6 +33,7 @@ __all__ = [
     "Edit",
     "Filter",
     "Layout",
+    "MirrorReport",
     "Mojibake",
     "Pinyin",
     "Pipeline",
@@ -37,13 +41,17 @@ __all__ = [
     "Strip",
     "UnicodeForm",
     "Whitespace",
+    "Width",
     "clean",
     "clean_and_explain",
     "convert",
     "decode",
     "detect",
+    "detect_mirror",
+    "detect_profile",
     "fix_latin_mojibake",
     "get_filter",
+    "narrow_fullwidth_alnum",
     "register",
     "remove_pinyin_annotations",
     "repair_shifted_runs",
