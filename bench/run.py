@@ -96,6 +96,36 @@ def clean_vs_bare(corpus: corpora.Corpus, repeats: int) -> tuple[float, float, f
     return mb / t_bare, mb / t_tm, t_tm / t_bare
 
 
+def profile_corpus(corpus: corpora.Corpus, top: int = 12) -> None:
+    """Print where textmend spends its time on one corpus (for bench/README.md)."""
+    import cProfile
+    import io
+    import pstats
+
+    from textmend.decode import decode
+    from textmend.pipeline import Pipeline
+
+    pipe = Pipeline.default(corpus.convert)
+    t0 = time.perf_counter()
+    texts = [decode(c.data)[0] for c in corpus.cases]
+    share = [("decode", time.perf_counter() - t0)]
+    for f in pipe.filters:
+        t0 = time.perf_counter()
+        texts = [f.apply(t) for t in texts]
+        share.append((f.name, time.perf_counter() - t0))
+    total = sum(t for _, t in share)
+    print(f"## profile {corpus.name}: " + ", ".join(f"{n} {100 * t / total:.0f}%" for n, t in share))
+    prof = cProfile.Profile()
+    prof.enable()
+    for c in corpus.cases:
+        textmend.clean(c.data, convert=corpus.convert)
+    prof.disable()
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(top)
+    lines = [x for x in out.getvalue().splitlines() if x.strip()]
+    print("\n".join(lines[2:]))
+
+
 def machine() -> str:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -108,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size", type=int, help="bytes per corpus (overrides the preset)")
     ap.add_argument("--repeats", type=int, help="timed passes per contender (best is kept)")
     ap.add_argument("--only", action="append", help="run only this corpus (repeatable)")
+    ap.add_argument("--profile", action="store_true",
+                    help="after timing, profile textmend on each corpus (cProfile, top functions by own time)")
     args = ap.parse_args(argv)
     preset = QUICK if args.quick else FULL
     size = args.size or preset["size"]
@@ -131,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
             flag = "  LESS CORRECT THAN NAIVE"
         print(f"{r['name']:<16} {r['mb']:>5.2f} {r['naive_mbs']:>11.2f} {r['textmend_mbs']:>14.2f} "
               f"{r['ratio']:>6.1f}x   {ns[0]:.3f}/{ns[1]:.3f}  {ts[0]:.3f}/{ts[1]:.3f}{flag}", flush=True)
+    if args.profile:
+        for corpus in chosen:
+            profile_corpus(corpus)
     clean = next((c for c in chosen if c.name == "clean-utf8"), None)
     if clean is not None:
         bare_mbs, tm_mbs, ratio = clean_vs_bare(clean, max(repeats, 3))

@@ -264,3 +264,12 @@ def test_ruling_out_families_on_generated_documents(parts):
     for line in stripped:
         fam = matcher.match(line, "anywhere")
         assert fam is None or fam in kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_widen_fast_path_only_skips_text_without_ascii_marks(text):
+    # every widening pattern consumes one of , ; : ! ? ( — text without them cannot change
+    if not normalize._WIDEN_TRIGGER_RE.search(text):
+        assert not any(p.search(text) for p in (normalize._PAREN_RE, normalize._SEPARATOR_RE, normalize._BANG_RE))
+        assert normalize.widen_cjk_punctuation(text) == text

@@ -92,6 +92,9 @@ def _widen_line(text: str, edits: list[Edit] | None) -> str:
     return text
 
 
+_WIDEN_TRIGGER_RE = re.compile(r"[,;:!?(]")
+
+
 def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     """Turn ASCII ``, : ; ( ) ! ?`` into full-width forms where they sit in Chinese text.
 
@@ -105,8 +108,8 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     >>> widen_cjk_punctuation('print("时间:", t)')
     'print("时间:", t)'
     """
-    if not has_han(text) or is_japanese(text):
-        return text
+    if not _WIDEN_TRIGGER_RE.search(text) or not has_han(text) or is_japanese(text):
+        return text  # nothing to widen: no ASCII , ; : ! ? ( (the patterns all need one)
     if _CODE_LINE_RE.search(text) is None:
         return _widen_line(text, edits)
     lines = text.split("\n")
