@@ -39,7 +39,7 @@ CANDIDATES = ("gb18030", "big5hkscs")
 
 #: Characters scored: the first window with at least ENOUGH_HAN Han characters
 #: (counting is the costly part; pages that open with markup need a longer window).
-SCORE_WINDOWS = (1000, 8000, SAMPLE_BYTES)
+SCORE_WINDOWS = (500, 8000, SAMPLE_BYTES)
 ENOUGH_HAN = 100
 
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -137,9 +137,12 @@ def guess_chinese(data: bytes) -> tuple[str, float] | None:
         return None
     if _KANA_RE.search(texts[best]):
         return None
-    japanese = _decode_sample(data, "euc_jp")
-    if japanese is not None and len(_KANA_RE.findall(japanese)) * 20 >= len(japanese):
-        return None  # EUC-JP with kana: let chardet decide
+    if best == "big5hkscs":
+        # EUC-JP kana bytes read as Big5 are common Han characters (read as GB2312 they
+        # stay kana, which the check above catches): let chardet decide Japanese.
+        japanese = _decode_sample(data, "euc_jp")
+        if japanese is not None and len(_KANA_RE.findall(japanese)) * 20 >= len(japanese):
+            return None
     if len(data) > SAMPLE_BYTES:
         try:
             data.decode(best)
