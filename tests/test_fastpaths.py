@@ -273,3 +273,17 @@ def test_widen_fast_path_only_skips_text_without_ascii_marks(text):
     if not normalize._WIDEN_TRIGGER_RE.search(text):
         assert not any(p.search(text) for p in (normalize._PAREN_RE, normalize._SEPARATOR_RE, normalize._BANG_RE))
         assert normalize.widen_cjk_punctuation(text) == text
+
+
+def test_score_many_equals_score_one_by_one():
+    from textmend import charmodel, dropped_byte
+
+    model = charmodel.load()
+    for first in (0xA3, 0xB3, 0xC4, 0x4A, 0x21):
+        for codec in dropped_byte.CODECS:
+            cands = dropped_byte._with_lost_lead(first, codec) + dropped_byte._with_lost_trail(first, codec)
+            for prev, nxt in (("出", "模"), ("", "的"), ("海", ""), ("隨", "著"), ("a", ",")):
+                texts = [prev + c + nxt for c in cands]
+                assert model.score_many(texts) == [model.score(t) for t in texts]
+    mixed = ["隨著新能源", "著名", "", "abc", "乾隆年間", "頭髮", "中文,英文!", "\ue084\ufffd"]
+    assert model.score_many(mixed) == [model.score(t) for t in mixed]

@@ -173,6 +173,36 @@ class CharModel:
         """Total log-probability of ``text``."""
         return sum(self.logprobs(text))
 
+    def score_many(self, texts: list[str]) -> list[float]:
+        """``[self.score(t) for t in texts]`` with one OpenCC call for all of them (OpenCC
+        converts line by line: no dictionary entry contains a line break)."""
+        if self._t2s is None:
+            self._simplified("")
+        if len(texts) < 2 or any("\n" in t for t in texts):
+            return [self.score(t) for t in texts]
+        joined = self._t2s.convert("\n".join(texts))
+        converted = joined.split("\n")
+        if len(converted) != len(texts):
+            return [self.score(t) for t in texts]
+        widened = joined.translate(_WIDEN).split("\n")  # _WIDEN leaves line breaks alone
+        cache = self._lp
+        out = []
+        for text, conv, wide in zip(texts, converted, widened):
+            s = wide if len(conv) == len(text) else text.translate(_WIDEN)
+            lps = []
+            prev = ""
+            for c in s:
+                key = prev + c
+                lp = cache.get(key)
+                if lp is None:
+                    lp = self.char_logprob(prev, c)
+                    if len(cache) < _LP_CACHE_MAX:
+                        cache[key] = lp
+                lps.append(lp)
+                prev = c
+            out.append(sum(lps))
+        return out
+
     def is_common(self, char: str, min_count: int = 1000) -> bool:
         return self.unigrams.get(char, 0) >= min_count
 

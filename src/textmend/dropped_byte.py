@@ -160,8 +160,10 @@ def _best_char_uncached(cands: tuple[str, ...], prev: str, nxt: str, model, eol:
     from .charmodel import eol_logprob
 
     best, best_score = None, float("-inf")
-    for c in cands:
-        score = model.score(prev + c + nxt)
+    texts = [prev + c + nxt for c in cands]
+    many = getattr(model, "score_many", None)
+    scores = many(texts) if many is not None else [model.score(t) for t in texts]
+    for c, score in zip(cands, scores):
         if eol:
             score += eol_logprob(c)
         elif not _HAN_CHAR_RE.match(c):
