@@ -287,3 +287,34 @@ def test_score_many_equals_score_one_by_one():
                 assert model.score_many(texts) == [model.score(t) for t in texts]
     mixed = ["隨著新能源", "著名", "", "abc", "乾隆年間", "頭髮", "中文,英文!", "\ue084\ufffd"]
     assert model.score_many(mixed) == [model.score(t) for t in mixed]
+
+
+class _OneByOne:
+    """The character model without score_many: dropped-byte then scores text by text."""
+
+    def __init__(self, model):
+        self._model = model
+
+    def score(self, text):
+        return self._model.score(text)
+
+    def logprobs(self, text):
+        return self._model.logprobs(text)
+
+    def __getattr__(self, name):
+        if name == "score_many":
+            raise AttributeError(name)
+        return getattr(self._model, name)
+
+
+def test_batched_dropped_byte_scoring_gives_the_same_repairs():
+    from textmend import charmodel, dropped_byte
+
+    model = charmodel.load()
+    lines = [x for text in _real_texts() for x in text.split("\n") if dropped_byte.anchor_re().search(x)]
+    lines += ["資本活水,以“基金+出!蹦J芥溄尤\ue084蛸Y源,全年促成融資",
+              "专家表示，人工智能技术正在深刻改变\ue08a持圃煲档纳\ue301\ue306绞健\ufffd",
+              "91精品福利观看_婷婷国产在线综合_天天操天天插", "标题_证券时报"]
+    assert lines
+    for line in lines[:12]:
+        assert dropped_byte.repair_line(line, model) == dropped_byte.repair_line(line, _OneByOne(model))

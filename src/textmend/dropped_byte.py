@@ -201,6 +201,7 @@ def _repair_at(line: str, anchor: int, model) -> tuple[int, int, str, float] | N
     for lp in model.logprobs(line[s0:end]):
         prefix.append(prefix[-1] + lp)
     aligned = []
+    pending = []  # (start, codec, score of the character before, text to score)
     for start in range(s0, min(anchor, end - 1) + 1):
         if line[start].isspace():
             continue
@@ -216,8 +217,13 @@ def _repair_at(line: str, anchor: int, model) -> tuple[int, int, str, float] | N
                 got = _realign(data, codec, lost_tail)
                 if got is None:
                     continue
-                rest = model.score(prev + got[1]) - prev_score
-                aligned.append((prefix[start - s0] + rest, start, codec))
+                pending.append((start, codec, prev_score, prev + got[1]))
+    # all re-aligned texts scored in one batch (same scores, in the same order)
+    many = getattr(model, "score_many", None)
+    texts = [p[3] for p in pending]
+    scores = many(texts) if many is not None else [model.score(t) for t in texts]
+    for (start, codec, prev_score, _), rest_score in zip(pending, scores):
+        aligned.append((prefix[start - s0] + (rest_score - prev_score), start, codec))
     aligned.sort(key=lambda a: a[0], reverse=True)
     distinct: dict[tuple[int, str], float] = {}
     for score, start, codec in aligned:
@@ -230,6 +236,7 @@ def _repair_at(line: str, anchor: int, model) -> tuple[int, int, str, float] | N
                               if tail else 0.0)
     best = None
     seen = set()
+    candidates = []  # (start, score of the character before, new text, text to score)
     for _, start, codec in aligned[:TOP_ALIGNMENTS]:
         if (start, codec) in seen:
             continue
@@ -263,10 +270,15 @@ def _repair_at(line: str, anchor: int, model) -> tuple[int, int, str, float] | N
                 if not last:
                     continue
             new = first + middle + last
-            total = prefix[start - s0] + model.score(prev + new + after) - prev_score
-            gain = total - old_total
-            if best is None or gain > best[3]:
-                best = (start, end + 1 if lost_tail else end, new, gain)
+            candidates.append((start, prev_score, new, prev + new + after))
+    # all candidates scored in one batch, then compared in the order they were made
+    texts = [c[3] for c in candidates]
+    scores = many(texts) if many is not None else [model.score(t) for t in texts]
+    for (start, prev_score, new, _), new_score in zip(candidates, scores):
+        total = prefix[start - s0] + new_score - prev_score
+        gain = total - old_total
+        if best is None or gain > best[3]:
+            best = (start, end + 1 if lost_tail else end, new, gain)
     return best
 
 
