@@ -318,3 +318,13 @@ def test_batched_dropped_byte_scoring_gives_the_same_repairs():
     assert lines
     for line in lines[:12]:
         assert dropped_byte.repair_line(line, model) == dropped_byte.repair_line(line, _OneByOne(model))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="中文國海出模式鏈_|aZ@~^`[]\\αЖ─アか。，“”（\ue084\ufffd㐀蛸溄尤\u9fa5𠀀 \n", max_size=40))
+def test_anchor_scan_pattern_matches_anchor_pattern(text):
+    from textmend import dropped_byte
+
+    ref = [m.span() for m in dropped_byte.anchor_re().finditer(text)]
+    assert [m.span() for m in dropped_byte._anchor_scan_re().finditer(text)] == ref
+    assert dropped_byte._has_anchor(text) == bool(ref)

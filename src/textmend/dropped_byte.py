@@ -72,8 +72,28 @@ def anchor_re() -> re.Pattern[str]:
     cls = "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
     return re.compile(
         f"[{cls}\u3400-\u4dbf{PUA}\ufffd]"
-        f"|(?<=[{HAN}{CJK_PUNCT}])(?:[A-Za-z@\\[\\\\\\]^_`{{|}}~]|[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff])(?=[{HAN}])"
+        f"|(?<=[{HAN}{CJK_PUNCT}])(?:{_WEDGED})(?=[{HAN}])"
     )
+
+
+#: Characters that betray a shifted run when wedged between Han characters.
+_WEDGED = "[A-Za-z@\\[\\\\\\]^_`{|}~]|[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff]"
+
+
+@lru_cache(maxsize=1)
+def _anchor_scan_re() -> re.Pattern[str]:
+    """:func:`anchor_re` with the wedged character first and its context checked after it:
+    the same matches, and much faster on Chinese text, where the original form tries its
+    lookbehind at every Han character (on Latin text the original form is faster)."""
+    rare = anchor_re().pattern.split("]|(?<=", 1)[0][1:]
+    letters = "A-Za-z@\\[\\\\\\]^_`{|}~\u0370-\u04ff\u2500-\u257f\u3040-\u30ff"
+    return re.compile(f"[{rare}{letters}](?:(?<=[{rare}])|(?<=[{HAN}{CJK_PUNCT}][{letters}])(?=[{HAN}]))")
+
+
+def _has_anchor(text: str) -> bool:
+    """``anchor_re().search(text) is not None``, with the faster form for Chinese text."""
+    chinese = _HAN_CHAR_RE.search(text, 0, 2000) is not None
+    return (_anchor_scan_re() if chinese else anchor_re()).search(text) is not None
 
 
 def _fullwidth(c: str) -> str:
@@ -335,7 +355,7 @@ def repair_line(line: str, model=None) -> str:
 def repair_shifted_runs(text: str, edits: list[Edit] | None = None) -> str:
     """Repair double-byte runs shifted by a lost byte, line by line (Chinese text only)."""
     pattern = anchor_re()
-    if pattern.search(text) is None or is_japanese(text):
+    if not _has_anchor(text) or is_japanese(text):
         return text
     lines = text.split("\n")
     changed = False
