@@ -113,3 +113,8 @@ def test_bad_packs_are_reported():
         parse_pack("[families.x]\npatterns = ['(']\n", "x.toml")
     with pytest.raises(RuleError, match="TOML"):
         parse_pack("[families", "x.toml")
+
+
+def test_prev_next_links_whose_title_reads_as_a_sentence():
+    doc = f"標題\n\n{ARTICLE}\n\n上一篇：颱風假到底怎麼放？\n下一篇：夏季用電創新高！\n更多新聞\n"
+    assert stripped(doc) == ["上一篇：颱風假到底怎麼放？", "下一篇：夏季用電創新高！", "更多新聞"]
