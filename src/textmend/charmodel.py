@@ -152,9 +152,8 @@ class CharModel:
             return math.log(LAMBDA * p_bi + (1 - LAMBDA) * p_uni)
         return math.log(p_uni)
 
-    def logprobs(self, text: str) -> list[float]:
-        """Per-character log-probabilities of ``text`` (Traditional is scored as Simplified)."""
-        text = self._simplified(text)
+    def _logprobs_of(self, text: str) -> list[float]:
+        """Per-character log-probabilities of already-normalized text (memoized pairs)."""
         out = []
         prev = ""
         cache = self._lp
@@ -168,6 +167,10 @@ class CharModel:
             out.append(lp)
             prev = c
         return out
+
+    def logprobs(self, text: str) -> list[float]:
+        """Per-character log-probabilities of ``text`` (Traditional is scored as Simplified)."""
+        return self._logprobs_of(self._simplified(text))
 
     def score(self, text: str) -> float:
         """Total log-probability of ``text``."""
@@ -185,23 +188,10 @@ class CharModel:
         if len(converted) != len(texts):
             return [self.score(t) for t in texts]
         widened = joined.translate(_WIDEN).split("\n")  # _WIDEN leaves line breaks alone
-        cache = self._lp
-        out = []
-        for text, conv, wide in zip(texts, converted, widened):
-            s = wide if len(conv) == len(text) else text.translate(_WIDEN)
-            lps = []
-            prev = ""
-            for c in s:
-                key = prev + c
-                lp = cache.get(key)
-                if lp is None:
-                    lp = self.char_logprob(prev, c)
-                    if len(cache) < _LP_CACHE_MAX:
-                        cache[key] = lp
-                lps.append(lp)
-                prev = c
-            out.append(sum(lps))
-        return out
+        return [
+            sum(self._logprobs_of(wide if len(conv) == len(text) else text.translate(_WIDEN)))
+            for text, conv, wide in zip(texts, converted, widened)
+        ]
 
     def is_common(self, char: str, min_count: int = 1000) -> bool:
         return self.unigrams.get(char, 0) >= min_count
