@@ -77,7 +77,8 @@ def anchor_re() -> re.Pattern[str]:
 
 
 #: Characters that betray a shifted run when wedged between Han characters.
-_WEDGED = "[A-Za-z@\\[\\\\\\]^_`{|}~]|[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff]"
+#: (``_ | ~ ` `` are left out: SEO headers join keywords with them between Han characters.)
+_WEDGED = "[A-Za-z@\\[\\\\\\]^{}]|[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff]"
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +87,7 @@ def _anchor_scan_re() -> re.Pattern[str]:
     the same matches, and much faster on Chinese text, where the original form tries its
     lookbehind at every Han character (on Latin text the original form is faster)."""
     rare = anchor_re().pattern.split("]|(?<=", 1)[0][1:]
-    letters = "A-Za-z@\\[\\\\\\]^_`{|}~\u0370-\u04ff\u2500-\u257f\u3040-\u30ff"
+    letters = "A-Za-z@\\[\\\\\\]^{}\u0370-\u04ff\u2500-\u257f\u3040-\u30ff"
     return re.compile(f"[{rare}{letters}](?:(?<=[{rare}])|(?<=[{HAN}{CJK_PUNCT}][{letters}])(?=[{HAN}]))")
 
 
@@ -319,6 +320,24 @@ def _trim_common(old: str, new: str) -> tuple[int, int, int]:
     return p, s, len(new) - p - s
 
 
+def _in_a_word(line: str, i: int, model) -> bool:
+    """Is the suspicious Han character at ``i`` part of a dictionary word with a neighbour
+    (a rare character in a real name or term, like 墅 in 别墅)? Then it is not a shifted run:
+    byte pairs thrown together by a lost byte almost never form words."""
+    if not _HAN_CHAR_RE.match(line[i]):
+        return False
+    window = model._simplified(line[max(0, i - 1) : i + 2])
+    if len(window) < 2:
+        return False
+    k = 1 if i > 0 else 0
+    pairs = []
+    if k:
+        pairs.append(window[0] + window[1])
+    if k + 1 < len(window):
+        pairs.append(window[k] + window[k + 1])
+    return any(model.bigrams.get(p, 0) > 0 for p in pairs)
+
+
 def repair_line(line: str, model=None) -> str:
     """Repair every shifted run in one line.
 
@@ -339,6 +358,9 @@ def repair_line(line: str, model=None) -> str:
         m = pattern.search(line, pos)
         if m is None:
             return line
+        if _in_a_word(line, m.start(), model):
+            pos = m.end()
+            continue
         found = _repair_at(line, m.start(), model)
         if found is not None:
             start, end, new, gain = found
