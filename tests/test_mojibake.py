@@ -39,3 +39,41 @@ def test_edits_are_per_line():
     new, edits = Mojibake().explain("ok\ncafÃ©")
     assert new == "ok\ncafé"
     assert [(e.line, e.before, e.after) for e in edits] == [(2, "cafÃ©", "café")]
+
+
+def _generated_mojibake(limit: int = 600) -> list[str]:
+    import pydoc_data.topics as topics
+
+    paras = [p for v in topics.topics.values() for p in v.split("\n") if len(p) > 40][:limit]
+    out = []
+    for p in paras:
+        q = p.replace("'", "’").replace(" - ", " — ") + " café naïve Straße"
+        out.append(q.encode("utf-8").decode("sloppy-windows-1252"))
+        out.append(q.encode("utf-8").decode("latin-1"))
+    return out
+
+
+def _ftfy_cases() -> list[str]:
+    import json
+
+    from .conftest import ROOT
+
+    folder = ROOT.parent / "shared" / "peers" / "ftfy-test-cases"
+    out = []
+    for f in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        out.extend(line for case in json.loads(f.read_text(encoding="utf-8")) for line in case["original"].split("\n"))
+    return out
+
+
+def test_one_step_fast_path_agrees_with_ftfy():
+    import ftfy
+
+    from textmend.mojibake import FTFY_CONFIG, _one_step_fix
+
+    fired = 0
+    for line in _generated_mojibake() + _ftfy_cases():
+        fast = _one_step_fix(line)
+        if fast is not None:
+            fired += 1
+            assert fast == ftfy.fix_text(line, FTFY_CONFIG), line
+    assert fired > 300
