@@ -89,3 +89,10 @@ def test_unicode_nfc_keeps_fullwidth():
 def test_chinese_with_a_stray_kana_is_still_chinese():
     text = "这家日式餐厅叫“まる”,位于市中心的商业街"
     assert widen_cjk_punctuation(text) == "这家日式餐厅叫“まる”，位于市中心的商业街"
+
+
+def test_csv_is_not_widened_but_prose_with_even_commas_is():
+    csv = "id,name,city\n1,张三,北京\n2,李四,上海\n3,王五,广州\n"
+    assert widen_cjk_punctuation(csv) == csv
+    prose = "今天天气很好,我们去公园,玩了一天。\n明天下雨,我们在家,看看书。\n后天出差,坐高铁,去上海。\n"
+    assert widen_cjk_punctuation(prose) == prose.replace(",", "，")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from .chardata import (
     CJK_CLOSING_PUNCT,
@@ -95,6 +96,31 @@ def _widen_line(text: str, edits: list[Edit] | None) -> str:
 _WIDEN_TRIGGER_RE = re.compile(r"[,;:!?(]")
 
 
+#: A document is tabular when at least this many lines, and this share of its non-empty
+#: lines, hold the same number (one or more) of one separator.
+TABLE_MIN_LINES = 3
+TABLE_MIN_SHARE = 0.8
+
+
+def looks_tabular(text: str) -> bool:
+    """CSV/TSV-like text: most lines have the same number of ``,`` (or ``;`` or tab).
+
+    >>> looks_tabular("id,name\\n1,张三\\n2,李四\\n"), looks_tabular("你好,世界。\\n再见,朋友,明天见。\\n")
+    (True, False)
+    """
+    lines = [line for line in text.split("\n", 200)[:200] if line.strip()]
+    if len(lines) < TABLE_MIN_LINES:
+        return False
+    if sum(1 for line in lines if "。" in line) > (1 - TABLE_MIN_SHARE) * len(lines):
+        return False  # sentences, not records
+    for sep in (",", ";", "\t"):
+        counts = Counter(line.count(sep) for line in lines)
+        n, freq = counts.most_common(1)[0]
+        if n >= 1 and freq >= TABLE_MIN_LINES and freq >= TABLE_MIN_SHARE * len(lines):
+            return True
+    return False
+
+
 def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     """Turn ASCII ``, : ; ( ) ! ?`` into full-width forms where they sit in Chinese text.
 
@@ -110,6 +136,8 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     """
     if not _WIDEN_TRIGGER_RE.search(text) or not has_han(text) or is_japanese(text):
         return text  # nothing to widen: no ASCII , ; : ! ? ( (the patterns all need one)
+    if looks_tabular(text):
+        return text  # CSV and the like: the commas are field separators
     if _CODE_LINE_RE.search(text) is None:
         return _widen_line(text, edits)
     lines = text.split("\n")
