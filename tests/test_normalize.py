@@ -96,3 +96,13 @@ def test_csv_is_not_widened_but_prose_with_even_commas_is():
     assert widen_cjk_punctuation(csv) == csv
     prose = "今天天气很好,我们去公园,玩了一天。\n明天下雨,我们在家,看看书。\n后天出差,坐高铁,去上海。\n"
     assert widen_cjk_punctuation(prose) == prose.replace(",", "，")
+
+
+def test_ascii_quotes_in_chinese_prose_are_not_code():
+    text = '专家认为,当前物价稳定。"预计年内仍有降准可能。"某经济学家说。'
+    assert widen_cjk_punctuation(text) == '专家认为，当前物价稳定。"预计年内仍有降准可能。"某经济学家说。'
+
+
+def test_source_code_document_is_left_alone():
+    code = 'def f(x):\n    """Count (中文 words) in x."""\n    return x == 1  # 注释:不变\n\nprint(f(2), "结果:")\n'
+    assert widen_cjk_punctuation(code) == code

@@ -118,3 +118,19 @@ def test_bad_packs_are_reported():
 def test_prev_next_links_whose_title_reads_as_a_sentence():
     doc = f"標題\n\n{ARTICLE}\n\n上一篇：颱風假到底怎麼放？\n下一篇：夏季用電創新高！\n更多新聞\n"
     assert stripped(doc) == ["上一篇：颱風假到底怎麼放？", "下一篇：夏季用電創新高！", "更多新聞"]
+
+
+def test_related_links_list_under_a_tail_header():
+    doc = (
+        f"標題\n\n{ARTICLE}\n\n責任編輯:王芳\n分享到:微信 微博\n相關新聞\n"
+        "· 央行開展5000億元MLF操作\n· 10月CPI同比上漲0.3%\n1. 第三條相關報道的標題\n"
+        "Copyright © 2003-2024 某某財經網 All Rights Reserved\n"
+    )
+    got = stripped(doc)
+    assert "相關新聞" in got and "· 央行開展5000億元MLF操作" in got and "1. 第三條相關報道的標題" in got
+    assert ARTICLE not in got
+
+
+def test_a_list_inside_the_article_stays():
+    doc = f"標題\n\n{ARTICLE}\n\n要點如下：\n· 第一，加強監管。\n· 第二，擴大開放。\n\n{ARTICLE}\n"
+    assert stripped(doc) == []

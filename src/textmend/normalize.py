@@ -53,13 +53,23 @@ def _widen_parens(m: re.Match[str]) -> str:
     prev = text[m.start() - 1] if m.start() > 0 else ""
     if _CODE_CHARS_RE.search(inner):
         return m.group(0)
-    if (prev and _PAREN_PREV_CJK_RE.match(prev)) or re.match(rf"\s*[{HAN}]", inner):
+    if prev and _PAREN_PREV_CJK_RE.match(prev):
         return f"（{inner}）"
+    if _HAN_START_RE.match(inner) and _is_cjk_prose(inner):
+        return f"（{inner}）"  # SISPARK(蘇州國際科技園): Chinese inside, after a Latin name
     return m.group(0)
 
 
+_HAN_START_RE = re.compile(rf"\s*[{HAN}]")
+
+
+# Code, markup and data: assignments, braces, escapes, a call or list with string
+# arguments, comment and keyword line starts. (ASCII quotes alone are not code: some
+# Chinese pages use them for quotations.)
 _CODE_LINE_RE = re.compile(
-    r"[\"'`=<>{}\\]|^\s*(?:#|//|/\*|\*|def |class |import |from \S+ import|return\b|print\()", re.M
+    r"[`=<>{}\\]|\w\(\s*[\"']|[\"']\s*[,:]\s*[\"'\d\[]|"
+    r"^\s*(?:#|//|/\*|\*|def |class |import |from \S+ import|return\b|print\()",
+    re.M,
 )
 _URL_RE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -121,6 +131,22 @@ def looks_tabular(text: str) -> bool:
     return False
 
 
+#: A document is source code when this many lines, and this share of its lines, look like code.
+CODE_MIN_LINES = 3
+CODE_MIN_SHARE = 0.2
+
+
+def looks_like_code(text: str) -> bool:
+    """Source code (or markup): several lines with code syntax.
+
+    >>> looks_like_code("import os\\n\\ndef f(x):\\n    return x == 1\\n"), looks_like_code("他说：你好。")
+    (True, False)
+    """
+    lines = [line for line in text.split("\n", 500)[:500] if line.strip()]
+    code = sum(1 for line in lines if _CODE_LINE_RE.search(line))
+    return code >= CODE_MIN_LINES and code >= CODE_MIN_SHARE * len(lines)
+
+
 def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     """Turn ASCII ``, : ; ( ) ! ?`` into full-width forms where they sit in Chinese text.
 
@@ -140,6 +166,8 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
         return text  # CSV and the like: the commas are field separators
     if _CODE_LINE_RE.search(text) is None:
         return _widen_line(text, edits)
+    if looks_like_code(text):
+        return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if _CODE_LINE_RE.search(line) is None and has_han(line):

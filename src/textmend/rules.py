@@ -83,6 +83,8 @@ class Family:
     min_parts: int = 1
     match_prose: bool = True
     match_on: str = "simplified"
+    #: A tail-zone header ("相关新闻", "Related articles"): the list under it goes too.
+    strip_following: bool = False
 
     @property
     def label(self) -> str:
@@ -187,6 +189,7 @@ def parse_pack(text: str, origin: str) -> RulePack:
                 min_parts=int(spec.get("min_parts", 1)),
                 match_prose=bool(spec.get("match_prose", True)),
                 match_on=match_on,
+                strip_following=bool(spec.get("strip_following", False)),
             )
         except (TypeError, ValueError) as e:
             raise RuleError(f"{origin}: family {fname!r}: {e}") from None

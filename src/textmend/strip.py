@@ -131,6 +131,8 @@ def _scan_zone(lines: list[str], order: Iterable[int], zone: str, matcher: _Matc
             continue
         if _is_body(line):
             return
+        if zone == "tail" and _LIST_ITEM_RE.match(line):
+            continue  # an item of a related-links list: keep looking for its header
         kept += 1
         if kept > MAX_KEPT_IN_ZONE:
             return
@@ -230,6 +232,23 @@ def possible_families(families: Sequence[Family], stripped: list[str]) -> list[F
     return out
 
 
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[·•●▪◆■□○\-*>›»]|\d{1,2}[.、)）])\s*\S")
+
+
+def _strip_lists_under_headers(lines: list[str], tail: dict[int, str], families: Sequence[Family]) -> None:
+    """Below a tail-zone header such as 相关新闻 / Related articles, every line that does
+    not read as prose is part of the list of links: strip it too."""
+    headers = {f.label for f in families if f.strip_following}
+    starts = [i for i, why in tail.items() if why in headers]
+    if not starts:
+        return
+    first = min(starts)
+    for j in range(first + 1, len(lines)):
+        s = lines[j].strip()
+        if s and j not in tail and not reads_as_prose(s):
+            tail[j] = f"{tail[first]} (list under it)"
+
+
 def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
                       edits: list[Edit] | None = None) -> str:
     """Remove boilerplate lines; one blank line is left where a removal joined two gaps.
@@ -244,7 +263,10 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
     matcher = _Matcher(families)
     verdict: dict[int, str] = {}
     _scan_zone(lines, range(len(lines)), "head", matcher, verdict)
-    _scan_zone(lines, range(len(lines) - 1, -1, -1), "tail", matcher, verdict)
+    tail: dict[int, str] = {}
+    _scan_zone(lines, range(len(lines) - 1, -1, -1), "tail", matcher, tail)
+    _strip_lists_under_headers(lines, tail, families)
+    verdict.update(tail)
     anywhere = [f for f in families if f.zone == "anywhere"]
     if anywhere:
         todo = [i for i, line in enumerate(lines) if i not in verdict and line.strip()]
