@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup seeds test lint bench
+.PHONY: setup seeds test lint bench conformance
 
 $(BIN)/textmend: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/run.py --quick
+
+conformance: setup
+	$(BIN)/pip install -q -e '.[conformance]'
+	$(BIN)/python bench/conformance.py

@@ -27,7 +27,7 @@ from .filter import Filter, register
 
 CONFIGS = (
     "s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "tw2t",
-    "t2hk", "hk2t", "t2jp", "jp2t",
+    "t2hk", "hk2t", "t2jp", "jp2t", "s2hkp", "hk2sp",
 )
 #: Configs meant for Japanese text; every other config leaves Japanese documents alone.
 JAPANESE_CONFIGS = ("t2jp", "jp2t")

@@ -1,0 +1,205 @@
+"""The decision layer of detection: structural checks chardet does not make, and a choice
+among candidate encodings by how plausible each reading is.
+
+chardet (7.x) is a good first opinion but fails where the evidence is short (ten GBK
+characters come back as EBCDIC) and cannot see that two answers give the same text.
+Here the candidates (chardet's best few answers plus the usual encodings of the CJK and
+single-byte families) are decoded strictly on a sample, each reading is scored with the
+per-language character tables (:mod:`textmend.langfreq`), and the best is kept, with
+chardet's own answer kept when it is about as plausible. The answer is then named by its
+superset codec when that decodes to the same text (GB18030 ⊇ GBK ⊇ GB2312, CP949 ⊇
+EUC-KR, CP932 ⊇ Shift_JIS) and verified by decoding the whole input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from . import langfreq
+
+#: Bytes scored (the whole input is still decoded strictly to verify the answer).
+SAMPLE_BYTES = 65536
+#: Non-ASCII bytes scored (a prefix of the sample holding about this many).
+SCORE_HIGH_BYTES = 3000
+#: Chardet's answer is kept unless another reading is more likely by this many nats in
+#: all (so a byte or two of evidence never overrules it, ten Chinese characters do).
+CHARDET_MARGIN = 8.0
+#: Chardet's answer for an encoding without a language table is taken at this confidence,
+#: or whenever no reading with a table reaches IMPLAUSIBLE (nats per non-ASCII byte).
+CHARDET_TRUSTED = 0.5
+IMPLAUSIBLE = -5.8
+#: An answer that is not ASCII-compatible (EBCDIC) is taken only at this confidence.
+EBCDIC_TRUSTED = 0.9
+
+#: Candidates always tried on non-UTF-8 input with non-ASCII bytes.
+CJK_CANDIDATES = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
+SINGLE_BYTE_CANDIDATES = (
+    "cp1252", "cp1250", "cp1251", "koi8_r", "iso8859_5", "cp866", "cp855", "mac_cyrillic", "iso8859_2",
+    "cp1253", "iso8859_7", "cp1254", "cp1255", "cp1256", "iso8859_6", "cp1257", "mac_roman",
+)
+
+#: The name detection reports for a chardet answer (the codec decoding a superset of it).
+SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "euc_kr": "cp949",
+    "ascii": "utf-8",
+    "latin_1": "cp1252",
+    "iso8859-1": "cp1252",
+}
+
+#: Escape sequences that only 7-bit ISO-2022 text contains, and the codecs to try.
+_ISO2022 = (
+    (re.compile(rb"\x1b\$\)C"), ("iso2022_kr",)),
+    (re.compile(rb"\x1b(?:\$[@B]|\$\(D|\(J|\(I)"), ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext")),
+)
+_HIGH = bytes(range(128, 256))
+_TEXT_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
+def codec_name(name: str | None) -> str | None:
+    """The canonical Python codec name of an encoding label, or None when Python has none.
+
+    >>> codec_name("GB2312"), codec_name("EUC-KR"), codec_name("x-no-such")
+    ('gb2312', 'euc_kr', None)
+    """
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _strict(data: bytes, codec: str, final: bool) -> str | None:
+    try:
+        return codecs.getincrementaldecoder(codec)("strict").decode(data, final=final)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def utf16_32_without_bom(data: bytes) -> str | None:
+    """The UTF-16/32 codec of text without a byte order mark, from where its zero bytes fall.
+
+    >>> utf16_32_without_bom("Plain text, 2024".encode("utf-16-be"))
+    'utf-16-be'
+    >>> utf16_32_without_bom("Plain text".encode("utf-32-le")), utf16_32_without_bom(b"plain")
+    ('utf-32-le', None)
+    """
+    sample = data[:4096]
+    n = len(sample) - len(sample) % 4
+    if n < 8 or b"\x00" not in sample:
+        return None
+    sample = sample[:n]
+    zeros = [sample[i::4].count(0) / (n // 4) for i in range(4)]
+    candidates = []
+    if zeros[2] > 0.9 and zeros[3] > 0.9 and zeros[0] < 0.5:
+        candidates.append("utf-32-le")
+    if zeros[0] > 0.9 and zeros[1] > 0.9 and zeros[3] < 0.5:
+        candidates.append("utf-32-be")
+    even, odd = (zeros[0] + zeros[2]) / 2, (zeros[1] + zeros[3]) / 2
+    if odd > 0.3 and even < 0.05:
+        candidates.append("utf-16-le")
+    if even > 0.3 and odd < 0.05:
+        candidates.append("utf-16-be")
+    for codec in candidates:
+        if len(data) % (4 if "32" in codec else 2):
+            continue
+        text = _strict(data, codec, True)
+        if text is not None and not _TEXT_CONTROLS.search(text):
+            return codec
+    return None
+
+
+def iso2022(data: bytes) -> str | None:
+    """The ISO-2022 codec of 7-bit text with its escape sequences, verified by decoding.
+
+    >>> iso2022("日本語のテキスト".encode("iso2022_jp")), iso2022("한국어".encode("iso2022_kr"))
+    ('iso2022_jp', 'iso2022_kr')
+    """
+    if b"\x1b" not in data or not data.isascii():
+        return None
+    for pattern, codecs_ in _ISO2022:
+        if pattern.search(data):
+            for codec in codecs_:
+                if _strict(data, codec, True) is not None:
+                    return codec
+    return None
+
+
+def _ascii_compatible(codec: str) -> bool:
+    return _strict(b"Text 0-9, a-z.\n", codec, True) == "Text 0-9, a-z.\n"
+
+
+def _high_bytes(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _HIGH))
+
+
+def _score_prefix(sample: bytes) -> bytes:
+    """The prefix of ``sample`` holding about SCORE_HIGH_BYTES non-ASCII bytes."""
+    end = 4096
+    while end < len(sample) and _high_bytes(sample[:end]) < SCORE_HIGH_BYTES:
+        end *= 2
+    return sample[:end]
+
+
+def _superset(codec: str, sample: bytes, final: bool) -> str:
+    """Name ``codec`` by its superset when the superset reads ``sample`` the same way."""
+    if codec in ("shift_jis", "cp932"):
+        sjis = _strict(sample, "shift_jis", final)
+        cp932 = _strict(sample, "cp932", final)
+        # JIS's own mapping (〜 not ～) when both read the bytes and differ
+        return "shift_jis" if sjis is not None and sjis != cp932 else "cp932"
+    return SUPERSETS.get(codec, codec)
+
+
+def choose(data: bytes, chardet_answers: list[dict]) -> tuple[str, float, str, str]:
+    """(codec, confidence, language, reason) for non-UTF-8 text with non-ASCII bytes.
+
+    ``chardet_answers`` is ``chardet.detect_all`` of the sample, best first.
+    """
+    sample = data[:SAMPLE_BYTES]
+    final = len(data) <= SAMPLE_BYTES
+    scored, scored_final = _score_prefix(sample), final
+    if len(scored) < len(sample):
+        scored_final = False
+    high = _high_bytes(scored)
+    top = codec_name(chardet_answers[0]["encoding"]) if chardet_answers else None
+    top_conf = float(chardet_answers[0].get("confidence") or 0.0) if chardet_answers else 0.0
+    top_lang = (chardet_answers[0].get("language") or "") if chardet_answers else ""
+    names = [codec_name(a["encoding"]) for a in chardet_answers[:3]]
+    candidates = list(dict.fromkeys([n for n in names if n] + [*CJK_CANDIDATES, *SINGLE_BYTE_CANDIDATES]))
+    readings: dict[str, str] = {}
+    scores: dict[str, tuple[float, str]] = {}
+    for codec in candidates:
+        if _strict(sample, codec, final) is None:
+            continue
+        text = _strict(scored, codec, scored_final) or ""
+        readings[codec] = text
+        langs = langfreq.languages_for(codec)
+        if langs:
+            scores[codec] = langfreq.plausibility(text, high, langs)
+    if not readings:
+        return "cp1252", 0.0, "", "nothing decodes strictly"
+    if not scores:
+        codec = top if top in readings else next(iter(readings))
+        return _superset(codec, sample, final), round(top_conf, 2), top_lang, "chardet"
+    best = max(scores, key=lambda c: scores[c][0])
+    if top in readings and not _ascii_compatible(top) and top_conf < EBCDIC_TRUSTED:
+        del readings[top]  # EBCDIC and the like: chardet's fallback for short input
+    if top in readings and top not in scores and (top_conf >= CHARDET_TRUSTED or scores[best][0] < IMPLAUSIBLE):
+        return _superset(top, sample, final), round(top_conf, 2), top_lang, "chardet"
+    reason = "character-frequency check"
+    if top in scores and top != best:
+        if readings[top] == readings[best] or (scores[best][0] - scores[top][0]) * high < CHARDET_MARGIN:
+            best, reason = top, "chardet, confirmed by character frequencies"
+    elif top == best:
+        reason = "chardet, confirmed by character frequencies"
+    score, lang = scores[best]
+    ranked = sorted((s for c, (s, _) in scores.items() if readings[c] != readings[best]), reverse=True)
+    margin = score - ranked[0] if ranked else 5.0
+    confidence = round(min(0.99, 0.5 + margin / 10), 2)
+    return _superset(best, sample, final), confidence, lang, reason
