@@ -24,8 +24,8 @@ def test_version_and_module_entry():
 def test_filters_lists_every_filter_in_order():
     lines = run("filters").output.splitlines()
     names = [line.split()[0] for line in lines]
-    assert names[:8] == ["mojibake", "pinyin", "dropped-byte", "strip", "unicode", "punctuation", "whitespace",
-                         "layout"]
+    assert names[:9] == ["mojibake", "cjk-mojibake", "pinyin", "dropped-byte", "strip", "unicode", "punctuation",
+                         "whitespace", "layout"]
     assert "convert" in names
 
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from .cjk_mojibake import CJKMojibake, fix_cjk_mojibake
 from .convert import Convert, convert
 from .decode import DecodeError, Detection, decode, detect
 from .dropped_byte import DroppedByte, repair_shifted_runs
@@ -26,6 +27,7 @@ __version__ = "0.1.0"
 __all__ = [
     "DEFAULT_STEPS",
     "REGISTRY",
+    "CJKMojibake",
     "Convert",
     "DecodeError",
     "Detection",
@@ -49,6 +51,7 @@ __all__ = [
     "detect",
     "detect_mirror",
     "detect_profile",
+    "fix_cjk_mojibake",
     "fix_latin_mojibake",
     "get_filter",
     "narrow_fullwidth_alnum",

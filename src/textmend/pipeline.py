@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from . import convert as _convert  # noqa: F401  (registers the filters)
+from . import cjk_mojibake as _cjk_mojibake  # noqa: F401  (registers the filters)
+from . import convert as _convert  # noqa: F401
 from . import dropped_byte as _dropped_byte  # noqa: F401
 from . import mojibake as _mojibake  # noqa: F401
 from . import normalize as _normalize  # noqa: F401
@@ -25,6 +26,7 @@ from .rules import RulePack, builtin_packs, load_pack_file
 #: The default steps, in order. ``convert`` is added when a conversion is asked for.
 DEFAULT_STEPS: tuple[str, ...] = (
     "mojibake",
+    "cjk-mojibake",
     "pinyin",
     "dropped-byte",
     "strip",

@@ -1,0 +1,300 @@
+"""repair (CJK): text decoded with the wrong CJK or Latin codec, undone where it round-trips.
+
+ftfy repairs UTF-8 read as a Latin codec and declines the CJK kinds. This filter
+handles them, one segment (a run of non-ASCII characters) at a time:
+
+- UTF-8 read as GBK/GB18030 (``鍙戝竷`` -> ``发布``), as Big5, or as Shift_JIS;
+- GBK read as Big5 and Big5 read as GBK;
+- GBK or Big5 read as latin-1/cp1252 (``ÄãºÃ`` -> ``你好``).
+
+Precision first: a segment is replaced only when its characters encode in the codec it
+was wrongly read with, the bytes decode *strictly* in the right codec, and the result is
+much more plausible than the segment by the per-language character tables
+(:mod:`textmend.langfreq`), per byte of the same bytes. Clean text in any language stays
+as it is. What cannot be recovered (``锟斤拷``: U+FFFD's UTF-8 bytes read as GBK;
+``烫烫烫``/``屯屯屯``: uninitialised memory; runs of U+FFFD) is reported as a note,
+never replaced with invented text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import langfreq
+from .edits import Edit, LineIndex
+from .filter import Filter, register
+
+#: (name, codec the text was wrongly decoded with, codec of its bytes), tried in order.
+KINDS: tuple[tuple[str, str, str], ...] = (
+    ("UTF-8 read as GBK", "gb18030", "utf-8"),
+    ("UTF-8 read as Big5", "big5hkscs", "utf-8"),
+    ("UTF-8 read as Shift_JIS", "cp932", "utf-8"),
+    ("GBK read as Big5", "big5hkscs", "gb18030"),
+    ("Big5 read as GBK", "gb18030", "big5hkscs"),
+    ("GBK read as latin-1", "cp1252", "gb18030"),
+    ("GBK read as latin-1", "latin-1", "gb18030"),
+    ("Big5 read as latin-1", "cp1252", "big5hkscs"),
+)
+#: Languages a decoded segment may be in, per codec of its bytes.
+TRUE_LANGUAGES = {"utf-8": ("zh", "ja", "ko"), "gb18030": ("zh",), "big5hkscs": ("zh",)}
+#: A repair must gain at least this much log-probability per byte...
+MIN_GAIN = 2.0
+#: ...and the repaired text must score at least this (nats per non-ASCII byte).
+MIN_SCORE = -5.5
+#: Segments shorter than this (characters) are left alone: too little evidence.
+MIN_CHARS = 3
+
+#: The segments of a line repaired together must gain this much per byte...
+MIN_LINE_GAIN = 1.5
+#: Within such a line, a segment is repaired unless it gets worse by more than this per
+#: byte on its own (a lone ``る`` is plausible Japanese; in a line of Big5-read-as-GBK it is 月).
+SEGMENT_SLACK = 2.0
+#: ...hold this many bytes together...
+MIN_LINE_BYTES = 4
+#: ...and at least this share of its non-ASCII text (as UTF-8 bytes, halved).
+LINE_COVERAGE = 0.6
+
+#: Candidate segments: runs of non-ASCII, non-space characters.
+_SEGMENT_RE = re.compile(r"[^\x00-\x7f\s\u3000]{" + str(MIN_CHARS) + ",}")
+_ANY_SEGMENT_RE = re.compile(r"[^\x00-\x7f\s\u3000]+")
+#: Segments of GBK/Big5 read as latin-1/cp1252: the high characters, with an ASCII
+#: character right after a Latin-1 letter (a GBK/Big5 trail byte can be 0x40-0x7e).
+_CP1252_HIGH = ("\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+                "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_LATIN_SEGMENT_RE = re.compile(f"(?:[{_CP1252_HIGH}]|(?<=[\x81-\xfe])[\x40-\x7e])+")
+#: The marks of lost text.
+_LOST_RE = re.compile("(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+")
+#: Valid UTF-8 multi-byte sequences, two or more in a row.
+_UTF8_RUN_RE = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){2,}")
+
+
+def _score(text: str, nbytes: int, langs: tuple[str, ...]) -> float:
+    return langfreq.plausibility(text, nbytes, langs)[0]
+
+
+def _repair_piece(piece: str, wrong: str, right: str) -> str | None:
+    """``piece`` re-read as ``right`` when that round-trips and is much more plausible."""
+    try:
+        data = piece.encode(wrong)
+        fixed = data.decode(right)
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    if fixed == piece or fixed.encode(right).decode(right) != fixed:
+        return None
+    try:
+        if fixed.encode(right).decode(wrong) != piece:  # exact round trip both ways
+            return None
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    if not fixed.isascii() and any(ch.isascii() or ch not in _known_chars() for ch in fixed):
+        return None  # a piece alone must be made of characters the tables know, nothing else
+    n = len(data)
+    before = _score(piece, n, _all_languages())
+    after = _score(fixed, n, TRUE_LANGUAGES[right])
+    if after < MIN_SCORE or after - before < MIN_GAIN:
+        return None
+    return fixed
+
+
+@lru_cache(maxsize=1)
+def _all_languages() -> tuple[str, ...]:
+    """Text is scored as it stands in every language with a table: clean Russian read as
+    Big5 is plausible Russian, whatever it would be in Chinese."""
+    return tuple(sorted(langfreq.tables()))
+
+
+@lru_cache(maxsize=1)
+def _known_chars() -> frozenset[str]:
+    tables = langfreq.tables()
+    return frozenset(ch for lang in ("zh", "ja", "ko") for ch in tables[lang])
+
+
+def _utf8_pieces(segment: str, wrong: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of ``segment`` whose bytes in ``wrong`` are valid UTF-8."""
+    spans = []
+    offsets = [0]
+    parts = []
+    for ch in segment:  # a character the codec cannot encode (U+FFFD) breaks the run
+        try:
+            b = ch.encode(wrong)
+        except UnicodeEncodeError:
+            b = b"\x00"
+        parts.append(b)
+        offsets.append(offsets[-1] + len(b))
+    data = b"".join(parts)
+    index = {b: i for i, b in enumerate(offsets)}
+    for m in _UTF8_RUN_RE.finditer(data):
+        start, end = m.start(), m.end()
+        # shrink to character boundaries of the segment
+        while start < end and start not in index:
+            start += 1
+        while end < len(data) and end not in index:
+            end += 1  # the character holding the last byte; repair_segment trims if needed
+        if end > start and index[end] - index[start] >= MIN_CHARS:
+            spans.append((index[start], index[end]))
+    return spans
+
+
+def repair_segment(segment: str) -> tuple[str, str] | None:
+    """(repaired segment, kind) or None.
+
+    >>> repair_segment("鍖椾含鍙戝竷")
+    ('北京发布', 'UTF-8 read as GBK')
+    >>> repair_segment("ÄãºÃ£¬ÊÀ½ç")
+    ('你好，世界', 'GBK read as latin-1')
+    >>> repair_segment("发布会在北京举行") is None
+    True
+    """
+    for kind, wrong, right in KINDS:
+        fixed = _repair_piece(segment, wrong, right)
+        if fixed is not None:
+            return fixed, kind
+    for kind, wrong, right in KINDS:
+        if right != "utf-8":
+            continue
+        spans = _utf8_pieces(segment, wrong)
+        if not spans:
+            continue
+        out, last, changed = [], 0, False
+        for start, end in spans:
+            if start < last:
+                continue
+            # the match may end inside a character of the segment: drop up to two of them
+            for cut in range(3):
+                if end - cut - start < MIN_CHARS:
+                    fixed = None
+                    break
+                fixed = _repair_piece(segment[start:end - cut], wrong, right)
+                if fixed is not None:
+                    end -= cut
+                    break
+            if fixed is None:
+                continue
+            out.append(segment[last:start])
+            out.append(fixed)
+            last, changed = end, True
+        if changed:
+            out.append(segment[last:])
+            return "".join(out), kind
+    return None
+
+
+def _round_trip(segment: str, wrong: str, right: str) -> tuple[str, int] | None:
+    """(``segment`` re-read as ``right``, its byte count) when that round-trips exactly."""
+    try:
+        data = segment.encode(wrong)
+        fixed = data.decode(right)
+        if fixed == segment or fixed.encode(right) != data:
+            return None
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return fixed, len(data)
+
+
+def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """(repaired line, [(before, after, kind)]).
+
+    First the whole line: the kind under which the non-ASCII segments that round-trip
+    are, together, much more plausible (mojibake hits a whole line, so short pieces
+    between digits such as ``ÔÂ`` in ``12ÔÂ28`` are repaired with the rest); then each
+    remaining segment alone (a mojibake phrase inside clean text).
+
+    >>> repair_line("12ÔÂ28ÈÕ£¬±±¾©")[0]
+    '12月28日，北京'
+    """
+    segments = list(_ANY_SEGMENT_RE.finditer(line))
+    if not segments:
+        return line, []
+    total_bytes = sum(len(m.group(0).encode("utf-8")) for m in segments)
+    latin = list(_LATIN_SEGMENT_RE.finditer(line))
+    best: tuple[float, str, list] | None = None
+    for kind, wrong, right in KINDS:
+        pairs = []
+        before = after = 0.0
+        nbytes = 0
+        for m in latin if wrong in ("cp1252", "latin-1") else segments:
+            found = _round_trip(m.group(0), wrong, right)
+            if found is None:
+                continue
+            fixed, n = found
+            b = _score(m.group(0), n, _all_languages()) * n
+            a = _score(fixed, n, TRUE_LANGUAGES[right]) * n
+            pairs.append((m, fixed, b, a + n * SEGMENT_SLACK))
+            before, after, nbytes = before + b, after + a, nbytes + n
+        if nbytes < MIN_LINE_BYTES or nbytes * 2 < total_bytes * LINE_COVERAGE:
+            continue
+        gain = (after - before) / nbytes
+        if gain >= MIN_LINE_GAIN and after / nbytes >= MIN_SCORE and (best is None or gain > best[0]):
+            best = (gain, kind, pairs)
+    changes: list[tuple[str, str, str]] = []
+    if best is not None:
+        out, last = [], 0
+        for m, fixed, b, a in best[2]:
+            if a >= b:
+                out += [line[last:m.start()], fixed]
+                last = m.end()
+                changes.append((m.group(0), fixed, best[1]))
+        if changes:
+            return "".join(out) + line[last:], changes
+    out, last = [], 0
+    for m in segments:
+        out.append(line[last:m.start()])
+        seg = m.group(0)
+        if len(seg) >= MIN_CHARS and (found := repair_segment(seg)) is not None:
+            out.append(found[0])
+            changes.append((seg, found[0], found[1]))
+        else:
+            out.append(seg)
+        last = m.end()
+    out.append(line[last:])
+    return ("".join(out), changes) if changes else (line, [])
+
+
+def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
+    """Repair CJK mojibake line by line; note lost text without changing it.
+
+    >>> fix_cjk_mojibake("新闻：鍖椾含鍙戝竷")
+    '新闻：北京发布'
+    >>> fix_cjk_mojibake("中文：“你好”，Le café, Москва")
+    '中文：“你好”，Le café, Москва'
+    """
+    if text.isascii():
+        return text
+    lines = text.split("\n")
+    changed = False
+    for i, line in enumerate(lines):
+        if line.isascii() or _SEGMENT_RE.search(line) is None:
+            continue
+        new, changes = repair_line(line)
+        if changes:
+            lines[i] = new
+            changed = True
+            if edits is not None:
+                for before, after, kind in changes:
+                    edits.append(Edit("cjk-mojibake", i + 1, before, after, kind))
+    new_text = "\n".join(lines) if changed else text
+    if edits is not None:
+        lost_index = LineIndex(new_text)
+        for m in _LOST_RE.finditer(new_text):
+            edits.append(Edit("cjk-mojibake", lost_index.line_of(m.start()), m.group(0), m.group(0),
+                              f"unrecoverable: {_lost_kind(m.group(0))}; left as it is"))
+    return new_text
+
+
+def _lost_kind(mark: str) -> str:
+    if mark.startswith("锟"):
+        return "U+FFFD replacement characters saved as UTF-8 and read as GBK (锟斤拷)"
+    if mark.startswith(("烫", "屯")):
+        return "uninitialised memory (0xCC/0xCD bytes read as GBK)"
+    return "replacement characters (U+FFFD): the original bytes were lost in decoding"
+
+
+@register
+class CJKMojibake(Filter):
+    name = "cjk-mojibake"
+    stage = "repair"
+    summary = "CJK mojibake (UTF-8 read as GBK/Big5/Shift_JIS, GBK<->Big5, GBK read as latin-1)"
+
+    def apply(self, text: str, edits: list[Edit] | None = None) -> str:
+        return fix_cjk_mojibake(text, edits)

@@ -1,0 +1,148 @@
+"""CJK mojibake: each kind generated from real sentences with Python's codecs is repaired;
+clean text in every language stays exactly as it is; lost text is only reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import opencc
+import pytest
+
+import textmend
+from textmend.cjk_mojibake import fix_cjk_mojibake, repair_segment
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = ROOT / "fixtures" / "clean"
+
+
+def _lines(*names: str) -> list[str]:
+    out = []
+    for name in names:
+        for line in (CLEAN / name).read_text(encoding="utf-8").splitlines():
+            if len(line.strip()) >= 4 and not line.isascii():
+                out.append(line.strip())
+    return out
+
+
+HANS = _lines("zh_hans_news.txt") + [line for f in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
+                                     for line in f.read_text(encoding="utf-8").splitlines() if len(line) >= 4]
+HANT = [opencc.OpenCC("s2t").convert(line) for line in HANS] + _lines("zh_hant_news.txt")
+JA = _lines("ja_news.txt")
+
+CONTROLS = {
+    "en": "The Mona Lisa doesn't have eyebrows. Prices rose 3.5% in 2024 — see https://example.com/a?b=1.",
+    "zh-hans": "新型工业化，新质生产力，起点在新，关键在质。“你好”——他说。",
+    "zh-hant": "新型工業化，新質生產力，起點在新，關鍵在質。「你好」——他說。",
+    "ja": "東京都は日本の首都であり、人口が最も多い都市です。経済産業省は新しい政策を発表しました。",
+    "ko": "대한민국의 수도는 서울이다. 서울은 한강을 끼고 있으며 인구가 많은 도시이다.",
+    "ru": "Москва — столица России, крупнейший по численности населения город страны.",
+    "fr": "Le café était fermé à cause de la grève; les élèves ont déjà quitté l'école. « Où ? »",
+    "de": "Die Straße war gesperrt; Größe, Übermaß, Ärger und Öl — alles wie üblich.",
+    "code": "def f(x: int) -> str:\n    return f'{x:>4}'  # 注释：返回字符串\n",
+    "numbers": "２０２４年１２月３１日　ＡＢＣ　①②③　ⅠⅡⅢ　α β γ　±×÷　€£¥",
+    "mixed": "中文 English 日本語 한국어 Русский ÀÉÎÕÜ ÄÖÜß ÇÑ",
+}
+
+
+def _mojibake(lines: list[str], right: str, wrong: str) -> list[tuple[str, str]]:
+    """(original, mojibake) for lines whose bytes in ``right`` decode strictly as ``wrong``."""
+    out = []
+    for line in lines:
+        try:
+            out.append((line, line.encode(right).decode(wrong)))
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return out
+
+
+@pytest.mark.parametrize("lines,right,wrong,minimum", [
+    (HANS, "utf-8", "gb18030", 2),
+    (HANT, "utf-8", "gb18030", 2),
+    (HANS, "gb18030", "big5hkscs", 3),
+    (HANT, "big5hkscs", "gb18030", 3),
+    (HANS, "gb18030", "cp1252", 3),
+    (HANS, "gb18030", "latin-1", 3),
+    (HANT, "big5hkscs", "cp1252", 3),
+])
+def test_lossless_mojibake_is_repaired(lines, right, wrong, minimum):
+    cases = _mojibake(lines, right, wrong)
+    assert len(cases) >= minimum
+    for original, broken in cases:
+        assert fix_cjk_mojibake(broken) == original, (right, wrong, broken)
+
+
+@pytest.mark.parametrize("lines,wrong", [
+    (HANS, "big5hkscs"), (HANT, "big5hkscs"), (JA, "cp932"), (HANS, "cp932"), (JA, "gb18030"), (HANS, "gb18030"),
+])
+def test_lossy_mojibake_is_repaired_where_it_round_trips(lines, wrong):
+    """UTF-8 read as Big5/Shift_JIS loses bytes (U+FFFD): what survives is repaired, and a
+    repaired piece is always text of the original sentence (nothing invented)."""
+    repaired = 0
+    for line in lines:
+        broken = line.encode("utf-8").decode(wrong, errors="replace")
+        edits: list = []
+        fixed = fix_cjk_mojibake(broken, edits)
+        repaired += sum(e.before != e.after for e in edits)
+        # every character the repair wrote is a character of the original sentence
+        assert set(fixed) - set(broken) <= set(line), (fixed, line)
+        assert len(fixed) <= len(broken)
+    assert repaired >= 2
+
+
+def test_examples_from_the_issue():
+    assert fix_cjk_mojibake("鍙戝竷") == "发布"
+    assert fix_cjk_mojibake("ÄãºÃ") == "你好"
+
+
+@pytest.mark.parametrize("name", sorted(CONTROLS))
+def test_clean_controls_unchanged(name):
+    text = CONTROLS[name]
+    edits: list = []
+    assert fix_cjk_mojibake(text, edits) == text
+    assert edits == []
+    assert textmend.clean(text) == textmend.clean(text, skip=("cjk-mojibake",))
+
+
+@pytest.mark.parametrize("path", sorted(
+    p for pattern in ("fixtures/clean/*.txt", "fixtures/pages*/**/*.txt", "fixtures/articles/*.txt", "fixtures/*.txt")
+    for p in ROOT.glob(pattern)), ids=lambda p: str(p.relative_to(ROOT)))
+def test_fixture_text_unchanged(path):
+    text = path.read_text(encoding="utf-8")
+    edits: list = []
+    assert fix_cjk_mojibake(text, edits) == text
+    assert [e for e in edits if e.before != e.after] == []
+
+
+def test_clean_chinese_lines_unchanged_one_by_one():
+    for line in HANS + HANT + JA:
+        assert repair_segment(line) is None or fix_cjk_mojibake(line) == line
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("文件内容：锟斤拷锟斤拷，结束", "锟斤拷"),
+    ("缓冲区：烫烫烫烫烫烫", "uninitialised"),
+    ("内存：屯屯屯屯", "uninitialised"),
+    ("原文\ufffd\ufffd\ufffd丢失", "U+FFFD"),
+])
+def test_lost_text_is_reported_not_invented(text, kind):
+    edits: list = []
+    assert fix_cjk_mojibake(text, edits) == text
+    assert len(edits) == 1 and edits[0].before == edits[0].after and kind in edits[0].note
+    out, explained = textmend.clean_and_explain(text)
+    assert any(e.filter == "cjk-mojibake" and "unrecoverable" in e.note for e in explained)
+
+
+def test_pipeline_and_cli_repair(tmp_path):
+    from click.testing import CliRunner
+
+    from textmend.cli import cli
+
+    original = "杭州亚运村完成赛后改造，首批居民入住\n"
+    broken = original.encode("utf-8").decode("gb18030")
+    assert textmend.clean(broken) == original
+    out, edits = textmend.clean_and_explain(broken)
+    assert any(e.filter == "cjk-mojibake" and e.note == "UTF-8 read as GBK" for e in edits)
+    f = tmp_path / "broken.txt"
+    f.write_text(broken, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["clean", str(f)])
+    assert result.exit_code == 0 and result.output == original
