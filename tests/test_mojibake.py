@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from textmend.mojibake import Mojibake, fix_latin_mojibake
+import textmend
+from textmend.mojibake import FTFY_CONFIG, Mojibake, fix_latin_mojibake
 
 
 @pytest.mark.parametrize(
@@ -77,3 +78,24 @@ def test_one_step_fast_path_agrees_with_ftfy():
             fired += 1
             assert fast == ftfy.fix_text(line, FTFY_CONFIG), line
     assert fired > 300
+
+
+@pytest.mark.parametrize("text,reading", [
+    ("Русский язык", "cp1252"),
+    ("Le Vigne di Zamò", "mac_roman"),
+    ("Blog Traffic Tip 2 – Broadcast Email", "cp1251"),
+    ("Ελληνικά γράμματα", "cp1252"),
+])
+def test_mojibake_outside_latin_1_reaches_ftfy(text, reading):
+    """UTF-8 read as cp1251 or MacRoman shows no Latin-1 character: it must still be fixed."""
+    import ftfy
+
+    broken = text.encode("utf-8").decode(reading, errors="replace")
+    expected = ftfy.fix_text(broken, FTFY_CONFIG)
+    assert fix_latin_mojibake(broken) == expected
+
+
+def test_cyrillic_with_lost_bytes_is_not_made_chinese():
+    broken = "Русский".encode().decode("cp1252", errors="replace")
+    out = textmend.clean(broken)
+    assert not any("\u4e00" <= c <= "\u9fff" for c in out)

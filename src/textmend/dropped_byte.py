@@ -382,8 +382,8 @@ def repair_shifted_runs(text: str, edits: list[Edit] | None = None) -> str:
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
-        if pattern.search(line) is None:
-            continue
+        if pattern.search(line) is None or _HAN_CHAR_RE.search(line) is None:
+            continue  # no Han at all: not Chinese (Cyrillic or Latin text with U+FFFD)
         fixed = repair_line(line)
         if fixed != line:
             changed = True
