@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 at least one input failed (each named on stderr);
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 
@@ -59,8 +60,8 @@ def cli() -> None:
 
 @cli.command("clean")
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Write here instead of stdout (only with one input).")
+@click.option("-o", "--output", type=click.Path(dir_okay=True, allow_dash=True),
+              help="Write here instead of stdout (one input), or the output folder (directories).")
 @click.option("-c", "--convert", "convert_to", type=click.Choice(CONFIGS), metavar="CONFIG",
               help=f"OpenCC conversion at the end: {', '.join(CONFIGS)}.")
 @click.option("--encoding", help="Decode inputs with this encoding instead of detecting it.")
@@ -78,10 +79,36 @@ def cli() -> None:
               help="Normalizations for a language (auto: per document); default: all, with their own guards.")
 @click.option("--check", is_flag=True,
               help="Write nothing; list the files that would change (with per-filter counts) and exit 1 if any.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Batch: worker processes (default: the number of cores).")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN", help="Batch: only files matching (repeatable).")
+@click.option("--exclude", "excludes", multiple=True, metavar="PATTERN",
+              help="Batch: leave out matching files and folders (repeatable).")
+@click.option("--in-place", is_flag=True, help="Batch: replace each input with its cleaned text.")
+@click.option("--backup", metavar="SUFFIX", help="With --in-place: keep the original as FILE+SUFFIX.")
+@click.option("--resume", is_flag=True, help="Batch: skip files whose output in OUTDIR is already done.")
+@click.option("--report", "report", type=click.Path(dir_okay=False), help="Batch: write per-file facts as JSON.")
+@click.option("--strict", is_flag=True, help="Fail on undecodable bytes instead of replacing them.")
 def clean_cmd(paths, output, convert_to, encoding, output_encoding, explain, explain_json, skip,
-              rules, disable_rules, no_restore, max_bytes, profile, check) -> None:
-    """Clean PATHS (files, or - for stdin; stdin when none) and print the result."""
+              rules, disable_rules, no_restore, max_bytes, profile, check, jobs, globs, excludes,
+              in_place, backup, resume, report, strict) -> None:
+    """Clean PATHS (files, or - for stdin; stdin when none) and print the result.
+
+    With a directory among PATHS (or --in-place) it runs as a batch: every file is cleaned
+    into OUTDIR (-o) under the same relative path, in parallel, with a summary at the end.
+    """
     paths = paths or ("-",)
+    if in_place or any(p != "-" and os.path.isdir(p) for p in paths):
+        from .cli_batch import run_batch
+
+        run_batch(paths, output, jobs=jobs, globs=globs, excludes=excludes, in_place=in_place, backup=backup,
+                  resume=resume, report=report, check=check, explain=explain or explain_json,
+                  opts=dict(convert=convert_to, encoding=encoding, output_encoding=output_encoding,
+                            skip=tuple(skip), rules=tuple(rules), disable_rules=tuple(disable_rules),
+                            restore_mirror=not no_restore, profile=profile, strict=strict, max_bytes=max_bytes))
+        return
+    if in_place or backup or resume or report or globs or excludes:
+        raise click.UsageError("--in-place/--backup/--resume/--report/--glob/--exclude are for directories")
     if output and len(paths) > 1:
         raise click.UsageError("-o/--output takes one input; give one path")
     try:
@@ -95,7 +122,7 @@ def clean_cmd(paths, output, convert_to, encoding, output_encoding, explain, exp
         try:
             data = read_input(path, max_bytes)
             edits = [] if (explain or explain_json or check) else None
-            text, _ = decode(data, encoding=encoding, edits=edits)
+            text, _ = decode(data, encoding=encoding, errors="strict" if strict else "replace", edits=edits)
             result = pipe.run(text, edits)
             out = result.encode(output_encoding, errors="strict")
         except (InputError, DecodeError) as e:
