@@ -56,6 +56,8 @@ def _ftfy_triggers() -> re.Pattern[str]:
 _FTFY_TRIGGERS_RE = _ftfy_triggers()
 #: The same without C1 controls, which UTF-8 read as latin-1 is full of.
 _NON_C1_TRIGGERS_RE = re.compile(_FTFY_TRIGGERS_RE.pattern.replace("\x80-\x9f", ""))
+#: the white space the whitespace filter may remove at a line's ends (chardata.HSPACE)
+_EDGE_SPACE = " \t\u00a0\u3000\u202f\u205f" + "".join(map(chr, range(0x2000, 0x200B)))
 
 
 def ftfy_would_change(line: str) -> bool:
@@ -108,9 +110,21 @@ def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     for i, line in enumerate(lines):
         if _SIGNS_RE.search(line) is None or not ftfy_would_change(line):
             continue
-        fixed = _one_step_fix(line)
-        if fixed is None:
-            fixed = ftfy.fix_text(line, FTFY_CONFIG)
+        # ftfy judges the line without its surrounding white space (which the whitespace
+        # filter may remove later), so that a second run makes the same decision.
+        core = line.strip(_EDGE_SPACE)
+        start = len(line) - len(line.lstrip(_EDGE_SPACE))
+        fixed_core = _one_step_fix(core)
+        if fixed_core is None:
+            fixed_core = ftfy.fix_text(core, FTFY_CONFIG)
+        spaced = fixed_core.replace("\u00a0", " ").replace("\u202f", " ")
+        if spaced != fixed_core:
+            # the whitespace filter turns no-break spaces into spaces, and ftfy's verdict can
+            # depend on them: decide on the line as it will be, so that a second run agrees
+            again = ftfy.fix_text(spaced, FTFY_CONFIG)
+            if again != spaced:
+                fixed_core = again
+        fixed = line[:start] + fixed_core + line[start + len(core):]
         if fixed != line:
             changed = True
             lines[i] = fixed

@@ -53,6 +53,8 @@ def _widen_parens(m: re.Match[str]) -> str:
     prev = text[m.start() - 1] if m.start() > 0 else ""
     if _CODE_CHARS_RE.search(inner):
         return m.group(0)
+    if inner.isdigit() and text[m.end() : m.end() + 1].isdigit():
+        return m.group(0)  # a phone area code: (02)2345-6789
     if prev and _PAREN_PREV_CJK_RE.match(prev):
         return f"（{inner}）"
     if _HAN_START_RE.match(inner) and _is_cjk_prose(inner):
@@ -95,11 +97,17 @@ def _widen_line(text: str, edits: list[Edit] | None) -> str:
 
         return wrapped
 
-    if "(" in text:
-        text = sub_with_edits(_PAREN_RE, guard(_widen_parens), text, name, edits)
-        spans = _url_spans(text)
-    text = sub_with_edits(_SEPARATOR_RE, guard(_widen_separator), text, name, edits)
-    text = sub_with_edits(_BANG_RE, guard(_widen_separator), text, name, edits)
+    # A widened mark is CJK context for the next one ("中::" -> "中：："), so repeat until
+    # nothing changes (a second pass finds nothing in almost all text); one call is idempotent.
+    for _ in range(len(text) + 1):
+        before = text
+        if "(" in text:
+            text = sub_with_edits(_PAREN_RE, guard(_widen_parens), text, name, edits)
+            spans = _url_spans(text)
+        text = sub_with_edits(_SEPARATOR_RE, guard(_widen_separator), text, name, edits)
+        text = sub_with_edits(_BANG_RE, guard(_widen_separator), text, name, edits)
+        if text == before:
+            break
     return text
 
 
@@ -159,6 +167,8 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     '2025-02-27 18:03:52 7.8公里 f(x) 1,299元'
     >>> widen_cjk_punctuation('print("时间:", t)')
     'print("时间:", t)'
+    >>> widen_cjk_punctuation("電話：(02)2345-6789")
+    '電話：(02)2345-6789'
     """
     if not _WIDEN_TRIGGER_RE.search(text) or not has_han(text) or is_japanese(text):
         return text  # nothing to widen: no ASCII , ; : ! ? ( (the patterns all need one)
@@ -189,7 +199,7 @@ _SPACE_AROUND_CJK_PUNCT_RE = re.compile(
     rf"[{HSPACE}](?:(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}].)[{HSPACE}]*(?=[{HAN}{CJK_OPENING_PUNCT}])|"
     rf"(?<=[{HAN}].)[{HSPACE}]*(?=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]))"
 )
-_TRAILING_SPACE_RE = re.compile(rf"[{HSPACE}]+$", re.M)
+_TRAILING_SPACE_RE = re.compile(rf"[{HSPACE}]+(?=[\r\n\u2028\u2029\x85]|\Z)")
 _INDENT_RE = re.compile(rf"^[{HSPACE}]+(?=\S)(.*)$", re.M)
 # Cheap necessary conditions for an indent (a literal first, which the regex engine
 # scans for quickly): when they find nothing, the full pattern cannot match.
@@ -305,7 +315,10 @@ def trim_document(text: str, edits: list[Edit] | None = None) -> str:
         new = text[start:].rstrip() + "\n"
         # keep a first line's own indentation if it was not blank
     if new != text and edits is not None:
-        edits.append(Edit("layout", None, "", "", "trimmed blank lines at start/end"))
+        # what was dropped (blank head, white-space tail) and what was added (the final newline)
+        kept = text[start:].rstrip() if new else ""
+        dropped = text[:start] + text[start + len(kept):] if new else text
+        edits.append(Edit("layout", None, dropped, "\n" if new else "", "trimmed blank lines at start/end"))
     return new
 
 

@@ -20,6 +20,7 @@ from .decode import Detection, decode
 from .edits import Edit
 from .filter import REGISTRY, Filter, get_filter
 from .mirror import mirror_note
+from .normalize import fix_line_endings
 from .profiles import AUTO, detect_profile, get_profile
 from .rules import RulePack, builtin_packs, load_pack_file
 
@@ -95,6 +96,10 @@ class Pipeline:
             note = mirror_note(text)
             if note is not None:
                 edits.append(note)
+        if "layout" in self.names:
+            # Line-based filters split on "\n": give them CR/CRLF/U+2028 text already as
+            # "\n" lines (else a second run sees lines the first did not, e.g. "a\rb  ").
+            text = fix_line_endings(text, edits)
         for f in self.filters:
             text = f.apply(text, edits)
         return text

@@ -255,6 +255,8 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
 
     >>> strip_boilerplate("首頁 > 熱點 > 正文\\n標題\\n\\n這是正文的第一段，很長很長的一段話。\\n\\n版權所有 某某網\\n")
     '標題\\n\\n這是正文的第一段，很長很長的一段話。\\n'
+    >>> strip_boilerplate("苹果 > 香蕉 > 橘子\\n")  # nothing but "boilerplate": kept
+    '苹果 > 香蕉 > 橘子\\n'
     """
     if packs is None:
         packs = builtin_packs()
@@ -283,6 +285,8 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
         verdict.setdefault(i, why)
     if not verdict:
         return text
+    if all(i in verdict for i, line in enumerate(lines) if line.strip()):
+        return text  # boilerplate only stands out against content: never empty a document
     out: list[str] = []
     for i, line in enumerate(lines):
         if i in verdict:
