@@ -26,7 +26,7 @@ from importlib import resources
 from .chardata import HAN, KANA
 
 #: Scored prefix of the input (the whole input is still decoded strictly to verify).
-SAMPLE_BYTES = 32768
+SAMPLE_BYTES = 8192
 #: Fewer Han characters than this in the sample: too little evidence, ask chardet.
 MIN_HAN = 40
 #: The right reading has at least this share of common characters among its Han
@@ -144,8 +144,8 @@ def guess_chinese(data: bytes) -> tuple[str, float] | None:
         if japanese is not None and len(_KANA_RE.findall(japanese)) * 20 >= len(japanese):
             return None
     if len(data) > SAMPLE_BYTES:
-        try:
-            data.decode(best)
-        except UnicodeDecodeError:
+        from .guess import verify
+
+        if not verify(data, best, SAMPLE_BYTES):
             return None
     return best, share

@@ -63,6 +63,20 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(sample) > 0.05
 
 
+def _is_utf8(data: bytes) -> bool:
+    """Strict UTF-8 on the sample, then on windows over the rest (:func:`guess.verify`).
+
+    >>> _is_utf8("中文".encode()), _is_utf8("中文".encode("gbk"))
+    (True, False)
+    """
+    head = data[: guess.SAMPLE_BYTES]
+    try:
+        codecs.getincrementaldecoder("utf-8")("strict").decode(head, final=len(data) <= guess.SAMPLE_BYTES)
+    except UnicodeDecodeError:
+        return False
+    return len(data) <= guess.SAMPLE_BYTES or guess.verify(data, "utf-8", guess.SAMPLE_BYTES)
+
+
 def detect(data: bytes) -> Detection:
     """Decide the encoding of ``data``: byte order marks, UTF-16/32 without one, ISO-2022,
     binary, strict UTF-8, the fast GB18030/Big5 check, then chardet with the decision
@@ -84,11 +98,7 @@ def detect(data: bytes) -> Detection:
         return Detection(escaped, 0.99, reason="ISO-2022 escape sequences")
     if looks_binary(data):
         return Detection("binary", 1.0, reason="NUL or control bytes")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
+    if _is_utf8(data):
         return Detection("utf-8", 1.0, reason="valid UTF-8")
     chinese = guess_chinese(data)
     if chinese is not None:
@@ -97,11 +107,8 @@ def detect(data: bytes) -> Detection:
 
     answers = chardet.detect_all(data[: guess.SAMPLE_BYTES], ignore_threshold=True)
     name, confidence, language, reason = guess.choose(data, answers)
-    if len(data) > guess.SAMPLE_BYTES:
-        try:
-            data.decode(name)
-        except UnicodeDecodeError:
-            return Detection(name, round(confidence / 2, 2), language, reason + "; invalid bytes after the sample")
+    if len(data) > guess.SAMPLE_BYTES and not guess.verify(data, name, guess.SAMPLE_BYTES):
+        return Detection(name, round(confidence / 2, 2), language, reason + "; invalid bytes after the sample")
     return Detection(name, confidence, language, reason)
 
 

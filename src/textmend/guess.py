@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
+from functools import lru_cache
 
 from . import langfreq
 
 #: Bytes scored (the whole input is still decoded strictly to verify the answer).
 SAMPLE_BYTES = 65536
 #: Non-ASCII bytes scored (a prefix of the sample holding about this many).
-SCORE_HIGH_BYTES = 3000
+SCORE_HIGH_BYTES = 1500
 #: Chardet's answer is kept unless another reading is more likely by this many nats in
 #: all (so a byte or two of evidence never overrules it, ten Chinese characters do).
 CHARDET_MARGIN = 8.0
@@ -57,6 +59,7 @@ _ISO2022 = (
     (re.compile(rb"\x1b(?:\$[@B]|\$\(D|\(J|\(I)"), ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext")),
 )
 _HIGH = bytes(range(128, 256))
+_LOW = bytes(range(128))
 _TEXT_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
 
@@ -130,6 +133,47 @@ def iso2022(data: bytes) -> str | None:
     return None
 
 
+#: Inputs up to this size are verified by decoding them whole; larger ones by decoding
+#: VERIFY_WINDOWS line-aligned windows of VERIFY_WINDOW bytes spread over the rest.
+VERIFY_FULL = 131072
+VERIFY_WINDOWS = 8
+VERIFY_WINDOW = 4096
+
+
+def verify(data: bytes, codec: str, checked: int = 0) -> bool:
+    """Whether ``data`` decodes strictly as ``codec`` (the first ``checked`` bytes are known
+    to). Large inputs are verified on windows that start and end at a line break, which no
+    byte of a multi-byte character in the CJK or single-byte encodings can be.
+
+    >>> text = ("第一行文字\\n" * 40000).encode("gb18030")
+    >>> verify(text, "gb18030"), verify(text[:-1] + b"\\xff", "gb18030"), verify(text, "utf-8")
+    (True, False, False)
+    """
+    n = len(data)
+    if n <= VERIFY_FULL or b"\n" not in data[checked:checked + VERIFY_WINDOW * 4]:
+        try:
+            data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            return False
+        return True
+    decoder = codecs.getdecoder(codec)
+    spans = []
+    for k in range(VERIFY_WINDOWS):
+        off = checked + k * (n - checked) // VERIFY_WINDOWS
+        s = data.find(b"\n", off, off + VERIFY_WINDOW)
+        e = data.rfind(b"\n", s + 1, s + 1 + VERIFY_WINDOW) if s >= 0 else -1
+        if e > s:
+            spans.append((s + 1, e))
+    tail = data.rfind(b"\n", max(checked, n - VERIFY_WINDOW))
+    spans.append((tail + 1 if tail >= 0 else max(checked, n - VERIFY_WINDOW), n))
+    try:
+        for s, e in spans:
+            decoder(data[s:e])
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
 def _ascii_compatible(codec: str) -> bool:
     return _strict(b"Text 0-9, a-z.\n", codec, True) == "Text 0-9, a-z.\n"
 
@@ -144,6 +188,29 @@ def _score_prefix(sample: bytes) -> bytes:
     while end < len(sample) and _high_bytes(sample[:end]) < SCORE_HIGH_BYTES:
         end *= 2
     return sample[:end]
+
+
+@lru_cache(maxsize=512)
+def _byte_logprobs(codec: str, lang: str) -> tuple[float, ...]:
+    """Log-probability in ``lang`` of each byte 0x80-0xff read as ``codec`` (single-byte)."""
+    table = langfreq.tables().get(lang, {})
+    out = []
+    for b in range(128, 256):
+        ch = bytes((b,)).decode(codec, errors="replace")
+        out.append(langfreq.BROKEN if langfreq.is_broken(ch) else table.get(ch, langfreq.UNLISTED))
+    return tuple(out)
+
+
+def _score_bytes(byte_counts: Counter[int], high: int, codec: str, langs: tuple[str, ...]) -> tuple[float, str]:
+    """:func:`langfreq.plausibility` of a single-byte reading, from the counts of its bytes."""
+    best, best_lang = float("-inf"), ""
+    items = [(b - 128, n) for b, n in byte_counts.items()]
+    for lang in langs:
+        lp = _byte_logprobs(codec, lang)
+        score = sum(n * lp[i] for i, n in items) / max(high, 1)
+        if score > best:
+            best, best_lang = score, lang
+    return best, best_lang
 
 
 def _superset(codec: str, sample: bytes, final: bool) -> str:
@@ -167,6 +234,7 @@ def choose(data: bytes, chardet_answers: list[dict]) -> tuple[str, float, str, s
     if len(scored) < len(sample):
         scored_final = False
     high = _high_bytes(scored)
+    byte_counts = Counter(scored.translate(None, _LOW))
     top = codec_name(chardet_answers[0]["encoding"]) if chardet_answers else None
     top_conf = float(chardet_answers[0].get("confidence") or 0.0) if chardet_answers else 0.0
     top_lang = (chardet_answers[0].get("language") or "") if chardet_answers else ""
@@ -174,14 +242,21 @@ def choose(data: bytes, chardet_answers: list[dict]) -> tuple[str, float, str, s
     candidates = list(dict.fromkeys([n for n in names if n] + [*CJK_CANDIDATES, *SINGLE_BYTE_CANDIDATES]))
     readings: dict[str, str] = {}
     scores: dict[str, tuple[float, str]] = {}
+    memo: dict[tuple[str, tuple[str, ...]], tuple[float, str]] = {}
     for codec in candidates:
         if _strict(sample, codec, final) is None:
             continue
-        text = _strict(scored, codec, scored_final) or ""
-        readings[codec] = text
+        text = readings[codec] = _strict(scored, codec, scored_final) or ""
         langs = langfreq.languages_for(codec)
-        if langs:
-            scores[codec] = langfreq.plausibility(text, high, langs)
+        if not langs:
+            continue
+        if langs[0] in ("zh", "ja", "ko"):
+            key = (text, langs)
+            if key not in memo:
+                memo[key] = langfreq.plausibility(text, high, langs)
+            scores[codec] = memo[key]
+        else:  # one byte, one character: score the counted bytes, not the text
+            scores[codec] = _score_bytes(byte_counts, high, codec, langs)
     if not readings:
         return "cp1252", 0.0, "", "nothing decodes strictly"
     if not scores:

@@ -146,12 +146,30 @@ def plausibility(text: str, high_bytes: int, languages: tuple[str, ...]) -> tupl
     broken -= len(rest)
     if (not rest and not broken) or high_bytes <= 0:
         return 0.0, languages[0] if languages else ""
-    counts = Counter(rest).items()
+    return score_counts(Counter(rest), broken, high_bytes, languages)
+
+
+def score_counts(counts: dict[str, int], broken: int, high_bytes: int,
+                 languages: tuple[str, ...]) -> tuple[float, str]:
+    """:func:`plausibility` from counts of the non-ASCII characters (``broken`` of them
+    marks of a wrong reading, not in ``counts``).
+
+    >>> score_counts({"é": 2}, 0, 2, ("fr",))[0] > score_counts({"Ã": 1, "©": 1}, 0, 2, ("fr",))[0]
+    True
+    """
+    if high_bytes <= 0:
+        return 0.0, languages[0] if languages else ""
+    items = counts.items()
     best, best_lang = -math.inf, ""
     for lang in languages or ("",):
         get = tables().get(lang, {}).get
-        total = sum(n * get(ch, UNLISTED) for ch, n in counts)
+        total = sum(n * get(ch, UNLISTED) for ch, n in items)
         score = (total + broken * BROKEN) / high_bytes
         if score > best:
             best, best_lang = score, lang
     return best, best_lang
+
+
+def is_broken(char: str) -> bool:
+    """A control character (not white space), private-use character or U+FFFD."""
+    return _BROKEN_RUN_RE.fullmatch(char) is not None
