@@ -100,6 +100,18 @@ def test_shift_jis_keeps_the_jis_mapping_when_texts_differ():
     assert data.decode(detect(data).encoding) == text
 
 
+@pytest.mark.parametrize("tail", ["\u30fb", "\u2015"])
+def test_gb2312_keeps_its_own_mapping_when_texts_differ(tail):
+    """Python's GB2312 reads A1A4 as U+30FB and A1AA as U+2015; GBK/GB18030 as U+00B7 and U+2014."""
+    text = SAMPLES["zh-hans"] + "马克" + tail + "吐温"
+    data = text.encode("gb2312")
+    assert data.decode("gb18030") != text
+    det = detect(data)
+    assert det.encoding == "gb2312"
+    assert data.decode(det.encoding) == text
+    assert detect((SAMPLES["zh-hans"] * 3).encode("gb2312")).encoding == "gb18030"  # identical: the superset
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_utf16_32_without_bom(codec):
     text = "Date,Bid,Ask\r\n07/19/2015 21:00:15,1.2,1.3\r\nPrix: 12 € — café\r\n"

@@ -102,7 +102,8 @@ def detect(data: bytes) -> Detection:
         return Detection("utf-8", 1.0, reason="valid UTF-8")
     chinese = guess_chinese(data)
     if chinese is not None:
-        return Detection(chinese[0], round(min(0.99, 0.5 + chinese[1]), 2), "Chinese", "common-character check")
+        name = guess._superset(chinese[0], data[: guess.SAMPLE_BYTES], len(data) <= guess.SAMPLE_BYTES)
+        return Detection(name, round(min(0.99, 0.5 + chinese[1]), 2), "Chinese", "common-character check")
     import chardet
 
     answers = chardet.detect_all(data[: guess.SAMPLE_BYTES], ignore_threshold=True)

@@ -214,7 +214,15 @@ def _score_bytes(byte_counts: Counter[int], high: int, codec: str, langs: tuple[
 
 
 def _superset(codec: str, sample: bytes, final: bool) -> str:
-    """Name ``codec`` by its superset when the superset reads ``sample`` the same way."""
+    """Name ``codec`` by its superset when the superset reads ``sample`` the same way.
+
+    >>> _superset("gb2312", "发布".encode("gb2312"), True), _superset("gb18030", b"\\xa1\\xa4", True)
+    ('gb18030', 'gb2312')
+    """
+    if codec in ("gb2312", "gbk", "gb18030"):
+        gb2312 = _strict(sample, "gb2312", final)
+        # GB2312's own mapping (A1A4 U+30FB, A1AA U+2015) when it reads the bytes and GBK/GB18030 differ
+        return "gb2312" if gb2312 is not None and gb2312 != _strict(sample, "gb18030", final) else "gb18030"
     if codec in ("shift_jis", "cp932"):
         sjis = _strict(sample, "shift_jis", final)
         cp932 = _strict(sample, "cp932", final)
