@@ -149,3 +149,31 @@ def test_large_input_is_sampled_and_verified():
     broken = body + b"\xff\xfe\xff"
     det = detect(broken)
     assert det.confidence < detect(body).confidence
+
+
+def test_macroman_apostrophe_is_not_a_cp1252_capital():
+    """One MacRoman ’ (0xD5) in English: cp1252 would read ``BlanchardÕs``."""
+    text = "Product = Daniel Blanchard’s Trackpad\n" + "Vendor = Apple, model 42, port 7\n" * 40
+    data = text.encode("mac_roman")
+    assert data.decode(detect(data).encoding) == text
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_western_text_is_not_read_as_greek(codec):
+    text = "Le café de l'été où ça coûte très cher, naïve élève. Übergröße, Straße, Öl für Müller.\n"
+    data = text.encode(codec)
+    assert data.decode(detect(data).encoding) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Сегодня правительство объявило о новом плане, Windows-версия вышла вчера.\n", "cp1251"),
+        ("Η κυβέρνηση παρουσίασε σήμερα ένα νέο σχέδιο για τις μεταφορές στην Αθήνα.\n", "cp1253"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy, řekl pan Novák.\n", "cp1250"),
+        ("Le gouvernement a présenté aujourd'hui un nouveau plan à Paris.\n", "mac_roman"),
+    ],
+)
+def test_single_byte_controls_keep_their_script(text, codec):
+    data = (text * 3).encode(codec)
+    assert data.decode(detect(data).encoding) == text * 3

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -231,6 +232,44 @@ def _superset(codec: str, sample: bytes, final: bool) -> str:
     return SUPERSETS.get(codec, codec)
 
 
+_WESTERN = ("cp1252", "latin_1", "iso8859-1", "iso8859-15")
+_MID_WORD_RE = re.compile(r"(?<=[a-z])[^\x00-\x7f](?=[a-z])")
+
+
+def mid_word_oddities(text: str) -> int:
+    """Non-ASCII capitals and symbols between lower-case letters (``BlanchardÕs``): how a
+    MacRoman apostrophe or accent reads in cp1252, and never how real words are spelled.
+
+    >>> mid_word_oddities("Blanchard\u2019s café"), mid_word_oddities("Blanchard\u00d5s caf\u00c8")
+    (0, 1)
+    """
+    return sum(1 for c in _MID_WORD_RE.findall(text) if c.isupper() or unicodedata.category(c) in ("Sm", "So"))
+
+
+#: Share of non-ASCII letters glued to ASCII letters while being of another script, above
+#: which a single-byte reading is taken for a Latin text read with a wrong code page.
+CLASH_SHARE = 0.3
+_GLUED_RE = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f]|[^\x00-\x7f](?=[A-Za-z])")
+_NON_ASCII_LETTER_RE = re.compile(r"[^\W\d_\x00-\x7f]")
+
+
+def script_clash_share(text: str) -> float:
+    """Share of the non-ASCII letters that are not Latin yet touch an ASCII letter
+    (``caf\u03b9`` is French read as Greek). Real Greek, Cyrillic or Hebrew words rarely
+    touch ASCII letters.
+
+    >>> script_clash_share("Le café de l'été"), script_clash_share("Le caf\u03b9 de l'\u03b9t\u03b9")
+    (0.0, 1.0)
+    >>> script_clash_share("Сегодня Windows-версия")
+    0.0
+    """
+    letters = len(_NON_ASCII_LETTER_RE.findall(text))
+    if not letters:
+        return 0.0
+    glued = sum(1 for c in _GLUED_RE.findall(text) if c.isalpha() and not "\u00c0" <= c <= "\u024f")
+    return glued / letters
+
+
 def choose(data: bytes, chardet_answers: list[dict]) -> tuple[str, float, str, str]:
     """(codec, confidence, language, reason) for non-UTF-8 text with non-ASCII bytes.
 
@@ -271,6 +310,13 @@ def choose(data: bytes, chardet_answers: list[dict]) -> tuple[str, float, str, s
         codec = top if top in readings else next(iter(readings))
         return _superset(codec, sample, final), round(top_conf, 2), top_lang, "chardet"
     best = max(scores, key=lambda c: scores[c][0])
+    if script_clash_share(readings[best]) > CLASH_SHARE:
+        # Greek or Cyrillic letters glued to Latin ones: a Latin text read with the wrong page
+        plain = [c for c in scores if script_clash_share(readings[c]) <= CLASH_SHARE / 10]
+        if plain:
+            best = max(plain, key=lambda c: scores[c][0])
+            if top in scores and top not in plain:
+                top = None
     if top in readings and not _ascii_compatible(top) and top_conf < EBCDIC_TRUSTED:
         del readings[top]  # EBCDIC and the like: chardet's fallback for short input
     if top in readings and top not in scores and (top_conf >= CHARDET_TRUSTED or scores[best][0] < IMPLAUSIBLE):
@@ -285,4 +331,9 @@ def choose(data: bytes, chardet_answers: list[dict]) -> tuple[str, float, str, s
     ranked = sorted((s for c, (s, _) in scores.items() if readings[c] != readings[best]), reverse=True)
     margin = score - ranked[0] if ranked else 5.0
     confidence = round(min(0.99, 0.5 + margin / 10), 2)
+    if best in _WESTERN and "mac_roman" in readings and readings["mac_roman"] != readings[best]:
+        odd, mac_odd = mid_word_oddities(readings[best]), mid_word_oddities(readings["mac_roman"])
+        if odd and not mac_odd:
+            why = f"{odd} capital(s) or symbol(s) inside words as {best}, none as MacRoman"
+            return "mac_roman", confidence, lang, why
     return _superset(best, sample, final), confidence, lang, reason
