@@ -177,3 +177,32 @@ def test_western_text_is_not_read_as_greek(codec):
 def test_single_byte_controls_keep_their_script(text, codec):
     data = (text * 3).encode(codec)
     assert data.decode(detect(data).encoding) == text * 3
+
+
+@pytest.mark.parametrize("lang,codec", [
+    ("zh-hans", "gb18030"), ("zh-hant", "big5"), ("ja", "shift_jis"), ("ja", "euc_jp"), ("ko", "euc_kr"),
+    ("ru", "koi8_r"), ("ru", "cp1251"), ("fr", "cp1252"), ("pl", "cp1250"), ("el", "iso8859_7"),
+    ("zh-hans", "utf-16-le"), ("ja", "iso2022_jp"),
+])
+def test_cli_clean_prints_the_text_of_a_file_in_any_encoding(tmp_path, lang, codec):
+    from click.testing import CliRunner
+
+    from textmend.cli import cli
+
+    text = SAMPLES[lang] + "\n"
+    f = tmp_path / f"{lang}.txt"
+    f.write_bytes((text * 3).encode(codec))
+    r = CliRunner().invoke(cli, ["clean", "--skip", "punctuation", "--skip", "width", str(f)])
+    assert r.exit_code == 0, r.output
+    assert r.output.replace("\n\n", "\n") == text * 3
+
+
+def test_cli_encoding_overrides_detection(tmp_path):
+    from click.testing import CliRunner
+
+    from textmend.cli import cli
+
+    f = tmp_path / "a.txt"
+    f.write_bytes("Привет".encode("cp1251"))
+    r = CliRunner().invoke(cli, ["clean", "--encoding", "cp1252", "--skip", "mojibake", str(f)])
+    assert r.exit_code == 0 and "Ïðèâåò" in r.output

@@ -115,7 +115,26 @@ def utf16_32_without_bom(data: bytes) -> str | None:
         text = _strict(data, codec, True)
         if text is not None and not _TEXT_CONTROLS.search(text):
             return codec
+    if len(data) % 2 == 0:
+        # CJK in UTF-16 has few zero bytes (only its ASCII has): the reading whose
+        # characters the language tables know
+        for codec in ("utf-16-le", "utf-16-be"):
+            text = _strict(data[:n], codec, False)
+            if text and not _TEXT_CONTROLS.search(text) and _known_share(text) >= 0.9:
+                return codec if _strict(data, codec, True) is not None else None
     return None
+
+
+def _known_share(text: str) -> float:
+    """Share of the characters of ``text`` that are ASCII or listed in a language table."""
+    known = _all_known()
+    rest = [ch for ch in text if not ch.isascii()]
+    return 1 - sum(ch not in known for ch in rest) / max(len(text), 1)
+
+
+@lru_cache(maxsize=1)
+def _all_known() -> frozenset[str]:
+    return frozenset(ch for table in langfreq.tables().values() for ch in table)
 
 
 def iso2022(data: bytes) -> str | None:
