@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from . import guess
+from . import guess, mixed
 from .cjkguess import guess_chinese
 from .edits import Edit
 
@@ -100,6 +100,11 @@ def detect(data: bytes) -> Detection:
         return Detection("binary", 1.0, reason="NUL or control bytes")
     if _is_utf8(data):
         return Detection("utf-8", 1.0, reason="valid UTF-8")
+    if mixed.maybe_mixed(data):
+        found = mixed.decode_mixed(data)
+        if found is not None:
+            encs = sorted({seg.encoding for seg in found[1]})
+            return Detection("mixed", 0.9, reason=f"UTF-8 with {len(found[1])} run(s) of lines in {', '.join(encs)}")
     chinese = guess_chinese(data)
     if chinese is not None:
         name = guess._superset(chinese[0], data[: guess.SAMPLE_BYTES], len(data) <= guess.SAMPLE_BYTES)
@@ -130,6 +135,16 @@ def decode(
     if det.encoding == "binary":
         raise DecodeError("looks like a binary file (NUL or control bytes), not text")
     enc = det.encoding
+    if enc == "mixed":
+        found = mixed.decode_mixed(data, errors)
+        if found is not None:
+            if edits is not None:
+                for seg in found[1]:
+                    where = f"line {seg.start}" if seg.start == seg.end else f"lines {seg.start}-{seg.end}"
+                    note = f"{where} decoded as {seg.encoding}; the rest as UTF-8"
+                    edits.append(Edit("decode", seg.start, "", "", note))
+            return found[0], det
+        enc = "utf-8"
     if det.bom:
         enc = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
                "utf-32-le": "utf-32", "utf-32-be": "utf-32"}[enc]

@@ -1,0 +1,127 @@
+"""Mixed-encoding files: UTF-8 text with lines pasted in a legacy encoding (a GBK paragraph
+in a UTF-8 page), decoded segment by segment.
+
+A file is mixed when some of its lines are valid UTF-8 *with* non-ASCII characters (real
+UTF-8 evidence, at least MIN_UTF8_BYTES of it) and others are not valid UTF-8 at all.
+The invalid lines are grouped into runs (ASCII-only lines in between join a run), each
+run is detected on its own bytes (:func:`textmend.decode.detect`) and decoded strictly
+in its encoding; the UTF-8 lines stay UTF-8.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: UTF-8 lines must hold at least this many non-ASCII bytes in all...
+MIN_UTF8_BYTES = 12
+#: ...and at least this share of the file's non-ASCII bytes.
+MIN_UTF8_SHARE = 0.2
+
+_LINE_RE = re.compile(rb"[^\n]*\n|[^\n]+")
+_HIGH = bytes(range(128, 256))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of lines decoded with one encoding (``start``/``end``: 1-based line numbers)."""
+
+    start: int
+    end: int
+    encoding: str
+
+
+def _high(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _HIGH))
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def maybe_mixed(data: bytes) -> bool:
+    """Cheap pre-check on a 64 KB sample: enough valid UTF-8 among the non-ASCII text to
+    be worth splitting (a legacy file has almost none).
+
+    >>> maybe_mixed("中文".encode() * 10 + "中文".encode("gbk")), maybe_mixed("中文".encode("gbk") * 20)
+    (True, False)
+    """
+    text = data[:65536].decode("utf-8", errors="replace")
+    nonascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    bad = text.count("\ufffd")
+    good = nonascii - bad
+    return bad > 0 and good * 2 >= MIN_UTF8_BYTES and good >= MIN_UTF8_SHARE * (good + bad)
+
+
+def split(data: bytes) -> list[tuple[bytes, bool]] | None:
+    """The file as runs of ``(bytes, is_utf8)``, or None when it is not mixed.
+
+    >>> runs = split("第一行是UTF-8。\\n".encode() + "第二行是GBK。\\n".encode("gbk") + "第三行。\\n".encode())
+    >>> [ok for _, ok in runs]
+    [True, False, True]
+    >>> split("全是GBK的文字，第二句。\\n".encode("gbk") * 3) is None
+    True
+    """
+    lines = _LINE_RE.findall(data)
+    kinds = []  # True: UTF-8 with non-ASCII, False: invalid UTF-8, None: ASCII only
+    utf8_high = bad_high = 0
+    for line in lines:
+        if line.isascii():
+            kinds.append(None)
+        elif _is_utf8(line):
+            kinds.append(True)
+            utf8_high += _high(line)
+        else:
+            kinds.append(False)
+            bad_high += _high(line)
+    if not bad_high or utf8_high < MIN_UTF8_BYTES or utf8_high < MIN_UTF8_SHARE * (utf8_high + bad_high):
+        return None
+    # an ASCII-only line joins the run before it (ASCII is valid UTF-8 at the start)
+    runs: list[tuple[list[bytes], bool]] = []
+    for line, kind in zip(lines, kinds):
+        ok = (runs[-1][1] if runs else True) if kind is None else kind
+        if runs and runs[-1][1] == ok:
+            runs[-1][0].append(line)
+        else:
+            runs.append(([line], ok))
+    return [(b"".join(ls), ok) for ls, ok in runs]
+
+
+def decode_mixed(data: bytes, errors: str = "replace") -> tuple[str, list[Segment]] | None:
+    """Decode a mixed file run by run: ``(text, the runs not in UTF-8)``, or None when the
+    file is not mixed.
+
+    >>> text, segs = decode_mixed("标题：测试\\n".encode() + "这一段是GBK编码的中文。\\n".encode("gbk"))
+    >>> text
+    '标题：测试\\n这一段是GBK编码的中文。\\n'
+    >>> segs
+    [Segment(start=2, end=2, encoding='gb18030')]
+    """
+    from .decode import detect
+
+    runs = split(data)
+    if runs is None:
+        return None
+    parts: list[str] = []
+    segments: list[Segment] = []
+    line = 1
+    for chunk, ok in runs:
+        n = chunk.count(b"\n") + (0 if chunk.endswith(b"\n") else 1)
+        if ok:
+            parts.append(chunk.decode("utf-8", errors=errors))
+        else:
+            enc = detect(chunk).encoding
+            if enc in ("binary", "utf-8", "mixed"):
+                enc = "utf-8"
+            try:
+                parts.append(chunk.decode(enc, errors=errors))
+            except (LookupError, UnicodeDecodeError):
+                enc = "utf-8"
+                parts.append(chunk.decode("utf-8", errors="replace"))
+            segments.append(Segment(line, line + n - 1, enc))
+        line += n
+    return "".join(parts), segments

@@ -1,0 +1,75 @@
+"""Mixed-encoding files: UTF-8 with pasted GBK/Big5 paragraphs decode run by run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import textmend
+from textmend import mixed
+from textmend.decode import decode, detect
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = ROOT / "fixtures" / "clean"
+HANS = [x for x in (CLEAN / "zh_hans_news.txt").read_text(encoding="utf-8").splitlines() if x.strip()]
+HANT = [x for x in (CLEAN / "zh_hant_news.txt").read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def _file(parts: list[tuple[str, str]]) -> tuple[bytes, str]:
+    data = b"".join(text.encode(codec) for text, codec in parts)
+    return data, "".join(text for text, _ in parts)
+
+
+@pytest.mark.parametrize("pasted,codec", [(HANS, "gb18030"), (HANS, "gbk"), (HANT, "big5")])
+def test_pasted_paragraph_is_decoded_in_its_encoding(pasted, codec):
+    data, text = _file([
+        ("\n".join(HANS[:2]) + "\n", "utf-8"),
+        ("\n".join(pasted[2:4]) + "\n", codec),
+        ("Plain ASCII line\n", "ascii"),
+        ("\n".join(HANT[:1]) + "\n", "utf-8"),
+    ])
+    det = detect(data)
+    assert det.encoding == "mixed"
+    out, _ = decode(data)
+    assert out == text
+
+
+def test_decode_reports_the_runs():
+    data, text = _file([
+        ("标题：新闻\n", "utf-8"), ("这一段是GBK编码的中文。\n第二行。\n", "gbk"), ("结尾。\n", "utf-8"),
+    ])
+    edits: list = []
+    out, _ = decode(data, edits=edits)
+    assert out == text
+    assert [e.note for e in edits] == ["lines 2-3 decoded as gb18030; the rest as UTF-8"]
+
+
+def test_whole_files_are_not_mixed():
+    gbk = ("\n".join(HANS) + "\n").encode("gbk")
+    assert mixed.split(gbk) is None and detect(gbk).encoding == "gb18030"
+    utf8 = ("\n".join(HANS) + "\n").encode()
+    assert detect(utf8).encoding == "utf-8"
+
+
+def test_a_gbk_line_that_happens_to_be_utf8_does_not_make_a_file_mixed():
+    line = "鍖椾含"  # its GBK bytes are the UTF-8 of 北京
+    assert line.encode("gbk").decode("utf-8") == "北京"
+    data = ("\n".join(HANS[:3]) + "\n" + line + "\n").encode("gbk")
+    assert mixed.split(data) is None
+    assert decode(data)[0].splitlines()[-1] == line
+
+
+def test_clean_and_cli_on_a_mixed_file(tmp_path):
+    from click.testing import CliRunner
+
+    from textmend.cli import cli
+
+    data, text = _file([("\n".join(HANS[:2]) + "\n", "utf-8"), ("\n".join(HANS[2:4]) + "\n", "gbk")])
+    assert textmend.clean(data) == textmend.clean(text)
+    f = tmp_path / "mixed.txt"
+    f.write_bytes(data)
+    r = CliRunner().invoke(cli, ["clean", str(f)])
+    assert r.exit_code == 0 and r.output == textmend.clean(text)
+    r = CliRunner().invoke(cli, ["detect", "--json", str(f)])
+    assert '"encoding": "mixed"' in r.output
