@@ -63,6 +63,8 @@ _ANY_SEGMENT_RE = re.compile(r"[^\x00-\x7f\s\u3000]+")
 _CP1252_HIGH = ("\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
                 "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
 _LATIN_SEGMENT_RE = re.compile(f"(?:[{_CP1252_HIGH}]|(?<=[\x81-\xfe])[\x40-\x7e])+")
+_NON_CJK_RE = re.compile("[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_LATIN1_PAIR_RE = re.compile("[\x80-\xff]{2}")
 #: The marks of lost text.
 _LOST_RE = re.compile("(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+")
 #: Valid UTF-8 multi-byte sequences, two or more in a row.
@@ -90,7 +92,7 @@ def _repair_piece(piece: str, wrong: str, right: str) -> str | None:
     if not fixed.isascii() and any(ch.isascii() or ch not in _known_chars() for ch in fixed):
         return None  # a piece alone must be made of characters the tables know, nothing else
     n = len(data)
-    before = _score(piece, n, _all_languages())
+    before = _score(piece, n, _languages_of(piece))
     after = _score(fixed, n, TRUE_LANGUAGES[right])
     if after < MIN_SCORE or after - before < MIN_GAIN:
         return None
@@ -102,6 +104,43 @@ def _all_languages() -> tuple[str, ...]:
     """Text is scored as it stands in every language with a table: clean Russian read as
     Big5 is plausible Russian, whatever it would be in Chinese."""
     return tuple(sorted(langfreq.tables()))
+
+
+def _languages_of(segment: str) -> tuple[str, ...]:
+    """The languages to score a segment in as it stands: CJK ones for CJK characters,
+    all of them otherwise."""
+    if _NON_CJK_RE.search(segment) is None:
+        return ("zh", "ja", "ko")
+    return _all_languages()
+
+
+@lru_cache(maxsize=1)
+def _unknown_re() -> re.Pattern[str]:
+    """Non-ASCII characters no language table lists (mojibake is made of them)."""
+    known = {ch for table in langfreq.tables().values() for ch in table}
+    return re.compile("[^\x00-\x7f" + "".join(re.escape(c) for c in sorted(known)) + "]")
+
+
+@lru_cache(maxsize=1)
+def _unknown_pair_re() -> re.Pattern[str]:
+    cls = _unknown_re().pattern
+    return re.compile(cls + "{2}")
+
+
+def _has_signs(line: str) -> bool:
+    """Whether a line can hold mojibake of the kinds handled: two characters in a row
+    that no language table lists, or two Latin-1 characters in a row (GBK/Big5 read as
+    latin-1). A clean line of
+    common characters costs two regex scans.
+
+    >>> _has_signs("新型工业化，新质生产力"), _has_signs("鍙戝竷"), _has_signs("ÄãºÃ")
+    (False, True, True)
+    """
+    if _unknown_re().search(line) is None:
+        return _LATIN1_PAIR_RE.search(line) is not None
+    if _unknown_pair_re().search(line) is not None:
+        return True
+    return _LATIN1_PAIR_RE.search(line) is not None
 
 
 @lru_cache(maxsize=1)
@@ -150,6 +189,8 @@ def repair_segment(segment: str) -> tuple[str, str] | None:
         fixed = _repair_piece(segment, wrong, right)
         if fixed is not None:
             return fixed, kind
+    if not _has_signs(segment):
+        return None
     for kind, wrong, right in KINDS:
         if right != "utf-8":
             continue
@@ -218,7 +259,7 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
             if found is None:
                 continue
             fixed, n = found
-            b = _score(m.group(0), n, _all_languages()) * n
+            b = _score(m.group(0), n, _languages_of(m.group(0))) * n
             a = _score(fixed, n, TRUE_LANGUAGES[right]) * n
             pairs.append((m, fixed, b, a + n * SEGMENT_SLACK))
             before, after, nbytes = before + b, after + a, nbytes + n
@@ -264,7 +305,7 @@ def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
-        if line.isascii() or _SEGMENT_RE.search(line) is None:
+        if line.isascii() or not _has_signs(line):
             continue
         new, changes = repair_line(line)
         if changes:
