@@ -1,9 +1,9 @@
 """Batch benchmark: files/s and MB/s of ``textmend.batch`` for 1, 2 and N worker processes,
 and the peak memory of ``textmend clean`` on one large file.
 
-    python bench/batch.py --quick          # 400 files, a 16 MB single file
-    python bench/batch.py                  # 2,000 files, a 100 MB single file
-    python bench/batch.py --big-mb 1024    # the 1 GB single file of the issue (needs the RAM)
+    python bench/batch_scale.py --quick          # 400 files, a 16 MB single file
+    python bench/batch_scale.py                  # 2,000 files, a 100 MB single file
+    python bench/batch_scale.py --big-mb 1024    # the 1 GB single file of the issue (needs the RAM)
 
 The tree is generated deterministically from :mod:`corpora` (GB18030, Big5, mirrored
 pages, cp1252 mojibake and clean UTF-8 documents, round robin) into nested folders, and
