@@ -206,3 +206,16 @@ def test_cli_encoding_overrides_detection(tmp_path):
     f.write_bytes("Привет".encode("cp1251"))
     r = CliRunner().invoke(cli, ["clean", "--encoding", "cp1252", "--skip", "mojibake", str(f)])
     assert r.exit_code == 0 and "Ïðèâåò" in r.output
+
+
+@pytest.mark.parametrize(("lang", "codec"), [("ja", "shift_jis"), ("ja", "euc_jp"), ("ko", "euc_kr")])
+def test_confident_cjk_answers_do_not_need_chardet(lang, codec, monkeypatch):
+    """Clear Japanese/Korean is decided by the character tables alone (chardet is the slow part)."""
+    import chardet
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("chardet was asked")
+
+    data = (SAMPLES[lang] * 20).encode(codec)
+    monkeypatch.setattr(chardet, "detect_all", refuse)
+    assert data.decode(detect(data).encoding) == SAMPLES[lang] * 20

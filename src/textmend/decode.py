@@ -109,10 +109,13 @@ def detect(data: bytes) -> Detection:
     if chinese is not None:
         name = guess._superset(chinese[0], data[: guess.SAMPLE_BYTES], len(data) <= guess.SAMPLE_BYTES)
         return Detection(name, round(min(0.99, 0.5 + chinese[1]), 2), "Chinese", "common-character check")
-    import chardet
+    cache: dict = {}
+    name, confidence, language, reason = guess.choose(data, [], cache)
+    if confidence < guess.OWN_TRUSTED:  # not sure enough alone: ask chardet for a first opinion
+        import chardet
 
-    answers = chardet.detect_all(data[: guess.SAMPLE_BYTES], ignore_threshold=True)
-    name, confidence, language, reason = guess.choose(data, answers)
+        answers = chardet.detect_all(data[: guess.SAMPLE_BYTES], ignore_threshold=True)
+        name, confidence, language, reason = guess.choose(data, answers, cache)
     if len(data) > guess.SAMPLE_BYTES and not guess.verify(data, name, guess.SAMPLE_BYTES):
         return Detection(name, round(confidence / 2, 2), language, reason + "; invalid bytes after the sample")
     return Detection(name, confidence, language, reason)

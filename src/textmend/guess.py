@@ -32,6 +32,9 @@ CHARDET_MARGIN = 8.0
 #: or whenever no reading with a table reaches IMPLAUSIBLE (nats per non-ASCII byte).
 CHARDET_TRUSTED = 0.5
 IMPLAUSIBLE = -5.8
+#: Our own answer (without asking chardet) is taken from this confidence on: on chardet's
+#: corpus no wrong own answer reaches 0.71, and CJK text usually scores above 0.75.
+OWN_TRUSTED = 0.75
 #: An answer that is not ASCII-compatible (EBCDIC) is taken only at this confidence.
 EBCDIC_TRUSTED = 0.9
 
@@ -289,11 +292,16 @@ def script_clash_share(text: str) -> float:
     return glued / letters
 
 
-def choose(data: bytes, chardet_answers: list[dict]) -> tuple[str, float, str, str]:
+def choose(
+    data: bytes, chardet_answers: list[dict], cache: dict | None = None
+) -> tuple[str, float, str, str]:
     """(codec, confidence, language, reason) for non-UTF-8 text with non-ASCII bytes.
 
-    ``chardet_answers`` is ``chardet.detect_all`` of the sample, best first.
+    ``chardet_answers`` is ``chardet.detect_all`` of the sample, best first (or empty: our
+    own candidates only). ``cache`` (a dict, empty at first) keeps the readings and scores
+    between a call without chardet's answers and one with them.
     """
+    cache = {} if cache is None else cache
     sample = data[:SAMPLE_BYTES]
     final = len(data) <= SAMPLE_BYTES
     scored, scored_final = _score_prefix(sample), final
@@ -310,9 +318,17 @@ def choose(data: bytes, chardet_answers: list[dict]) -> tuple[str, float, str, s
     scores: dict[str, tuple[float, str]] = {}
     memo: dict[tuple[str, tuple[str, ...]], tuple[float, str]] = {}
     for codec in candidates:
+        if codec in cache:
+            if cache[codec] is not None:
+                readings[codec], score = cache[codec]
+                if score is not None:
+                    scores[codec] = score
+            continue
         if _strict(sample, codec, final) is None:
+            cache[codec] = None
             continue
         text = readings[codec] = _strict(scored, codec, scored_final) or ""
+        cache[codec] = (text, None)
         langs = langfreq.languages_for(codec)
         if not langs:
             continue
@@ -323,6 +339,7 @@ def choose(data: bytes, chardet_answers: list[dict]) -> tuple[str, float, str, s
             scores[codec] = memo[key]
         else:  # one byte, one character: score the counted bytes, not the text
             scores[codec] = _score_bytes(byte_counts, high, codec, langs)
+        cache[codec] = (text, scores[codec])
     if not readings:
         return "cp1252", 0.0, "", "nothing decodes strictly"
     if not scores:
