@@ -73,3 +73,13 @@ def test_clean_and_cli_on_a_mixed_file(tmp_path):
     assert r.exit_code == 0 and r.output == textmend.clean(text)
     r = CliRunner().invoke(cli, ["detect", "--json", str(f)])
     assert '"encoding": "mixed"' in r.output
+
+
+def test_long_gbk_text_is_not_a_candidate_for_splitting():
+    """GBK byte runs that happen to be valid UTF-8 do not make a whole-GBK file look mixed
+    (the line-by-line split of a large file is the slow path)."""
+    text = "".join(f"第{i}段：新型工业化是推动高质量发展的重要力量，各地坚持把发展经济的着力点放在实体经济上。\n"
+                   for i in range(2000))
+    data = text.encode("gbk")
+    assert not mixed.maybe_mixed(data)
+    assert data.decode(textmend.detect(data).encoding) == text

@@ -47,14 +47,35 @@ def maybe_mixed(data: bytes) -> bool:
     """Cheap pre-check on a 64 KB sample: enough valid UTF-8 among the non-ASCII text to
     be worth splitting (a legacy file has almost none).
 
-    >>> maybe_mixed("中文".encode() * 10 + "中文".encode("gbk")), maybe_mixed("中文".encode("gbk") * 20)
+    >>> maybe_mixed("中文\\n".encode() * 10 + "中文".encode("gbk")), maybe_mixed("中文".encode("gbk") * 20)
     (True, False)
     """
     text = data[:65536].decode("utf-8", errors="replace")
     nonascii = len(text) - len(text.encode("ascii", errors="ignore"))
     bad = text.count("\ufffd")
     good = nonascii - bad
-    return bad > 0 and good * 2 >= MIN_UTF8_BYTES and good >= MIN_UTF8_SHARE * (good + bad)
+    if not (bad > 0 and good * 2 >= MIN_UTF8_BYTES and good >= MIN_UTF8_SHARE * (good + bad)):
+        return False
+    # GBK text holds byte runs that happen to be valid UTF-8: ask for whole valid lines
+    return _enough_utf8_lines(_LINE_RE.findall(data[:65536]))
+
+
+def _enough_utf8_lines(lines: list[bytes]) -> bool:
+    """Valid UTF-8 lines with non-ASCII bytes: at least MIN_UTF8_BYTES of them in all, and
+    MIN_UTF8_SHARE of the non-ASCII bytes (the rest in lines that are not UTF-8).
+
+    >>> _enough_utf8_lines(["中文，第一句。".encode("gbk") + b"\\n"] * 30)
+    False
+    """
+    utf8_high = bad_high = 0
+    for line in lines:
+        if line.isascii():
+            continue
+        if _is_utf8(line):
+            utf8_high += _high(line)
+        else:
+            bad_high += _high(line)
+    return bool(bad_high) and utf8_high >= MIN_UTF8_BYTES and utf8_high >= MIN_UTF8_SHARE * (utf8_high + bad_high)
 
 
 def split(data: bytes) -> list[tuple[bytes, bool]] | None:
