@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 $(BIN)/textmend: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,ray]'
 	@touch $@
 
 setup: $(BIN)/textmend

@@ -89,42 +89,61 @@ def cli() -> None:
 @click.option("--resume", is_flag=True, help="Batch: skip files whose output in OUTDIR is already done.")
 @click.option("--report", "report", type=click.Path(dir_okay=False), help="Batch: write per-file facts as JSON.")
 @click.option("--strict", is_flag=True, help="Fail on undecodable bytes instead of replacing them.")
+@click.option("--jsonl", is_flag=True, help="Input is JSON Lines: clean one field (--field) of each record.")
+@click.option("--parquet", is_flag=True, help="Input is Parquet: clean one column (--field); needs pyarrow.")
+@click.option("--field", "field_name", default="text", show_default=True, help="The field/column to clean.")
+@click.option("--recipe", type=click.Path(exists=True, dir_okay=False),
+              help="A TOML recipe naming the filters and their options (local and Ray runs alike).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Run on this machine, or with Ray Data (pip install 'textmend[ray]').")
+@click.option("--address", help="With --engine ray: the Ray cluster address (default: a local Ray).")
 def clean_cmd(paths, output, convert_to, encoding, output_encoding, explain, explain_json, skip,
               rules, disable_rules, no_restore, max_bytes, profile, check, jobs, globs, excludes,
-              in_place, backup, resume, report, strict) -> None:
+              in_place, backup, resume, report, strict, jsonl, parquet, field_name, recipe, engine,
+              address) -> None:
     """Clean PATHS (files, or - for stdin; stdin when none) and print the result.
 
     With a directory among PATHS (or --in-place) it runs as a batch: every file is cleaned
     into OUTDIR (-o) under the same relative path, in parallel, with a summary at the end.
     """
     paths = paths or ("-",)
-    if in_place or any(p != "-" and os.path.isdir(p) for p in paths):
-        from .cli_batch import run_batch
+    from . import cli_batch
 
-        run_batch(paths, output, jobs=jobs, globs=globs, excludes=excludes, in_place=in_place, backup=backup,
-                  resume=resume, report=report, check=check, explain=explain or explain_json,
-                  opts=dict(convert=convert_to, encoding=encoding, output_encoding=output_encoding,
-                            skip=tuple(skip), rules=tuple(rules), disable_rules=tuple(disable_rules),
-                            restore_mirror=not no_restore, profile=profile, strict=strict, max_bytes=max_bytes))
+    opts = cli_batch.options(recipe, dict(convert=convert_to, encoding=encoding, output_encoding=output_encoding,
+                                          skip=tuple(skip), rules=tuple(rules), disable_rules=tuple(disable_rules),
+                                          restore_mirror=not no_restore, profile=profile, strict=strict,
+                                          max_bytes=max_bytes))
+    if engine == "ray":
+        cli_batch.run_ray(paths, output, opts, address=address, jsonl=jsonl, field_name=field_name)
+        return
+    if jsonl or parquet:
+        cli_batch.run_records(paths, output, opts, parquet=parquet, field_name=field_name, jobs=jobs, report=report)
+        return
+    if in_place or any(p != "-" and os.path.isdir(p) for p in paths):
+        cli_batch.run_batch(paths, output, opts, jobs=jobs, globs=globs, excludes=excludes, in_place=in_place,
+                            backup=backup, resume=resume, report=report, check=check, explain=explain or explain_json)
         return
     if in_place or backup or resume or report or globs or excludes:
         raise click.UsageError("--in-place/--backup/--resume/--report/--glob/--exclude are for directories")
     if output and len(paths) > 1:
         raise click.UsageError("-o/--output takes one input; give one path")
-    try:
-        pipe = Pipeline.default(convert_to, skip=skip, rules=rules, disable_rules=disable_rules,
-                                restore_mirror=not no_restore, profile=profile)
-    except (KeyError, RuleError, ConvertError) as e:
-        raise click.UsageError(str(e.args[0] if isinstance(e, KeyError) else e)) from None
+    pipe = opts.pipeline()
     failed = would_change = 0
     for path in paths:
+        streamed = None if (explain or explain_json or check) else cli_batch.stream_if_large(path, output, opts)
+        if streamed is True:
+            continue
+        if streamed is False:
+            failed += 1
+            continue
         name = "<stdin>" if path == "-" else path
         try:
-            data = read_input(path, max_bytes)
+            data = streamed if isinstance(streamed, bytes) else read_input(path, max_bytes)
             edits = [] if (explain or explain_json or check) else None
-            text, _ = decode(data, encoding=encoding, errors="strict" if strict else "replace", edits=edits)
+            text, _ = decode(data, encoding=opts.encoding, errors="strict" if opts.strict else "replace",
+                             edits=edits)
             result = pipe.run(text, edits)
-            out = result.encode(output_encoding, errors="strict")
+            out = result.encode(opts.output_encoding, errors="strict")
         except (InputError, DecodeError) as e:
             _error(str(e) if isinstance(e, InputError) else f"{name}: {e}")
             failed += 1
