@@ -106,7 +106,7 @@ def test_seeds_stream_the_same_as_whole(tmp_path, monkeypatch):
         r = run_cli("clean", "-c", "t2s", "-", input=seed.read_bytes())
         assert r.stdout.encode() == (ROOT / "fixtures" / seed.name).read_bytes()
     big = tmp_path / "bin.dat"
-    big.write_bytes(b"\x00\x01" * 1000)
+    big.write_bytes(bytes(range(256)) * 8)
     r = run_cli("clean", str(big), "-o", str(tmp_path / "o"))
     assert r.exit_code == 1 and "bin.dat" in r.stderr and not (tmp_path / "o").exists()
 
