@@ -146,3 +146,20 @@ def test_pipeline_and_cli_repair(tmp_path):
     f.write_text(broken, encoding="utf-8")
     result = CliRunner().invoke(cli, ["clean", str(f)])
     assert result.exit_code == 0 and result.output == original
+
+
+@pytest.mark.parametrize("sentence", ["新闻：北京发布会在今天举行", "这是一个测试：我们的时间很宝贵"])
+def test_mojibake_tail_glued_to_clean_text(sentence):
+    """A clean prefix and the mojibake of the rest in one run of characters, split at every
+    point: repaired whenever the mojibake holds whole UTF-8 characters (an even number of
+    bytes), and never anything but the original characters written."""
+    repaired = 0
+    for i in range(2, len(sentence) - 1):
+        rest = sentence[i:].encode()
+        broken = sentence[:i] + rest.decode("gb18030", errors="replace")
+        fixed = fix_cjk_mojibake(broken)
+        assert set(fixed) - set(broken) <= set(sentence)
+        if len(rest) % 2 == 0:
+            assert fixed == sentence, broken
+            repaired += 1
+    assert repaired >= 3

@@ -64,6 +64,7 @@ _CP1252_HIGH = ("\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6
                 "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
 _LATIN_SEGMENT_RE = re.compile(f"(?:[{_CP1252_HIGH}]|(?<=[\x81-\xfe])[\x40-\x7e])+")
 _NON_CJK_RE = re.compile("[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_PUA_RE = re.compile("[\ue000-\uf8ff]")
 _LATIN1_PAIR_RE = re.compile("[\x80-\xff]{2}")
 #: The marks of lost text.
 _LOST_RE = re.compile("(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+")
@@ -129,8 +130,8 @@ def _unknown_pair_re() -> re.Pattern[str]:
 
 def _has_signs(line: str) -> bool:
     """Whether a line can hold mojibake of the kinds handled: two characters in a row
-    that no language table lists, or two Latin-1 characters in a row (GBK/Big5 read as
-    latin-1). A clean line of
+    that no language table lists, a private-use character (GB18030 decodes some UTF-8
+    byte pairs there), or two Latin-1 characters in a row (GBK/Big5 read as latin-1). A clean line of
     common characters costs two regex scans.
 
     >>> _has_signs("新型工业化，新质生产力"), _has_signs("鍙戝竷"), _has_signs("ÄãºÃ")
@@ -138,7 +139,7 @@ def _has_signs(line: str) -> bool:
     """
     if _unknown_re().search(line) is None:
         return _LATIN1_PAIR_RE.search(line) is not None
-    if _unknown_pair_re().search(line) is not None:
+    if _unknown_pair_re().search(line) is not None or _PUA_RE.search(line) is not None:
         return True
     return _LATIN1_PAIR_RE.search(line) is not None
 
@@ -201,14 +202,15 @@ def repair_segment(segment: str) -> tuple[str, str] | None:
         for start, end in spans:
             if start < last:
                 continue
-            # the match may end inside a character of the segment: drop up to two of them
-            for cut in range(3):
-                if end - cut - start < MIN_CHARS:
-                    fixed = None
-                    break
-                fixed = _repair_piece(segment[start:end - cut], wrong, right)
+            # the match may begin or end inside a character of the segment (the last
+            # byte of a clean character can open a UTF-8 sequence): drop up to two of them
+            fixed = None
+            for lead, cut in ((0, 0), (0, 1), (1, 0), (1, 1), (0, 2), (2, 0), (1, 2), (2, 1), (2, 2)):
+                if end - cut - (start + lead) < MIN_CHARS:
+                    continue
+                fixed = _repair_piece(segment[start + lead:end - cut], wrong, right)
                 if fixed is not None:
-                    end -= cut
+                    start, end = start + lead, end - cut
                     break
             if fixed is None:
                 continue
