@@ -94,7 +94,11 @@ def clean_stream(src: BinaryIO, dst: BinaryIO, opts: BatchOptions, first: bytes 
     if opts.encoding:
         enc, bom = opts.encoding, False
     else:
-        det = detect(sample)
+        cut = sample.rfind(b"\n") + 1 if len(sample) >= _READ else len(sample)
+        det = detect(sample[: cut or len(sample)])  # whole lines: no character cut in two
+        if det.encoding == "mixed":
+            # per-line encodings cannot go through one incremental decoder: read as UTF-8
+            det = type(det)("utf-8", det.confidence, det.language, det.reason, det.bom)
         if det.encoding == "binary":
             raise DecodeError("looks like a binary file (NUL or control bytes), not text")
         enc, bom = det.encoding, det.bom
