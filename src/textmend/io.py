@@ -52,6 +52,10 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             os.fsync(f.fileno())
         if p.exists():
             os.chmod(tmp, p.stat().st_mode & 0o7777)
+        else:  # mkstemp makes 0600; a new file gets the usual mode (0666 less the umask)
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, p)
     except BaseException:
         try:

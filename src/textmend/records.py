@@ -155,6 +155,12 @@ def _finish(f, tmp: str, path: str, ok: bool) -> None:
         f.flush()
         os.fsync(f.fileno())
         f.close()
+        if os.path.exists(path):
+            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        else:
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, path)
     else:
         f.close()
