@@ -142,3 +142,18 @@ def test_ray_engine_matches_local(tmp_path):
         import ray
 
         ray.shutdown()
+
+
+def test_stream_detects_utf8_when_the_first_read_cuts_a_character(monkeypatch):
+    """The detection sample ends at a byte count; a UTF-8 character cut in two there must not
+    turn the file into a 'mixed' or legacy one (a large UTF-8 file used to fail)."""
+    from textmend import stream
+
+    para = "今天天气很好，我们去公园散步。这是一个测试段落。\n\n"
+    data = (para * 400).encode("utf-8")
+    monkeypatch.setattr(stream, "_READ", 1000)  # 1000 is not a multiple of 3: a character is cut
+    assert data[:1000].decode("utf-8", errors="replace").endswith("\ufffd")
+    out = io.BytesIO()
+    facts = stream.clean_stream(io.BytesIO(data), out, BatchOptions(), chunk_chars=2000)
+    assert facts["encoding"] == "utf-8"
+    assert out.getvalue().decode("utf-8") == clean(data)
