@@ -5,12 +5,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup seeds test lint bench conformance
+.PHONY: setup seeds test lint bench conformance fuzz
 
 $(BIN)/textmend: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,ray]'
+	$(BIN)/pip install -q -e '.[dev,ray,fuzz]'
 	@touch $@
 
 setup: $(BIN)/textmend
@@ -30,3 +30,11 @@ bench: setup
 conformance: setup
 	$(BIN)/pip install -q -e '.[conformance]'
 	$(BIN)/python bench/conformance.py
+
+# Fuzz textmend.clean(bytes) with atheris for FUZZ_SECONDS (crashes saved as fuzz/crash-*).
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	$(BIN)/pip install -q -e '.[fuzz]'
+	@mkdir -p fuzz/corpus && cp seeds/*.txt fixtures/clean/*.txt fixtures/sentences/*.txt fuzz/corpus/
+	$(BIN)/python fuzz/fuzz_clean.py -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -timeout=60 \
+		-artifact_prefix=fuzz/ -print_final_stats=1 fuzz/corpus

@@ -17,6 +17,7 @@ import fnmatch
 import json
 import os
 import shutil
+import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -192,6 +193,8 @@ def process(task: Task, opts: BatchOptions, in_place: bool = False, backup: str 
         res.error = f"the result has characters {opts.output_encoding} cannot encode ({e.object[e.start:e.end]!r})"
     except OSError as e:
         res.status, res.error = "failed", f"cannot write {task.dst}: {e.strerror or e}"
+    except Exception as e:  # a bug in a filter: this file fails, the batch goes on
+        res.status, res.error = "failed", f"internal error: {type(e).__name__}: {e}"
     res.seconds = round(time.perf_counter() - t0, 4)
     return res
 
@@ -201,9 +204,16 @@ def process(task: Task, opts: BatchOptions, in_place: bool = False, backup: str 
 _WORKER: tuple[BatchOptions, bool, str | None] | None = None
 
 
+def _exit_on_sigterm(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _init_worker(opts: BatchOptions, in_place: bool, backup: str | None) -> None:
     global _WORKER
     _WORKER = (opts, in_place, backup)
+    # Pool.terminate() (after Ctrl-C in the parent) sends SIGTERM: exit through Python so that
+    # write_atomic removes its temporary file instead of leaving it behind.
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     opts.pipeline()
 
 

@@ -1,7 +1,8 @@
 """The command line: a thin click layer over the library.
 
 Exit codes: 0 success; 1 at least one input failed (each named on stderr);
-2 usage error (bad option or value).
+2 usage error (bad option or value); 3 internal error (a bug: the message says so; the
+traceback only with ``--debug``); 130 interrupted (Ctrl-C; no partial output left).
 """
 
 from __future__ import annotations
@@ -52,10 +53,24 @@ def _print_edits(path: str, edits, as_json: bool) -> None:
         console.print(f"  [cyan]{e.filter:<13}[/cyan] {where:<10} [red]{before}[/red] -> [green]{after}[/green]{note}")
 
 
+#: set by the global --debug option: show tracebacks instead of one-line messages
+DEBUG = False
+
+
+def _internal_error(name: str, e: Exception) -> None:
+    """One line for an unexpected exception (a bug) in one input; re-raised under --debug."""
+    if DEBUG:
+        raise e
+    _error(f"{name}: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="textmend")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
+def cli(debug: bool) -> None:
     """textmend: turn damaged text back into clean text."""
+    global DEBUG
+    DEBUG = debug
 
 
 @cli.command("clean")
@@ -155,6 +170,10 @@ def clean_cmd(paths, output, convert_to, encoding, output_encoding, explain, exp
             continue
         except LookupError as e:
             raise click.UsageError(str(e)) from None
+        except Exception as e:  # a bug in a filter: name the file, go on with the others
+            _internal_error(name, e)
+            failed += 1
+            continue
         if edits is not None and (explain or explain_json):
             _print_edits(name, edits, explain_json)
         if check:
@@ -323,7 +342,27 @@ def filters_cmd() -> None:
 
 
 def main() -> None:
-    cli(prog_name="textmend")
+    """Entry point: click's own errors keep exit code 2; Ctrl-C, a closed pipe and bugs
+    give one line and a documented exit code instead of a traceback."""
+    try:
+        rv = cli.main(prog_name="textmend", standalone_mode=False)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except (KeyboardInterrupt, click.Abort):
+        _error("interrupted; no partial output was left")
+        sys.exit(130)
+    except BrokenPipeError:
+        try:  # the reader went away (| head): stop quietly
+            sys.stdout = None  # type: ignore[assignment]
+        finally:
+            os._exit(1)
+    except Exception as e:
+        if DEBUG:
+            raise
+        _error(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+        sys.exit(3)
+    sys.exit(rv if isinstance(rv, int) else 0)
 
 
 if __name__ == "__main__":

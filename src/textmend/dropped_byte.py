@@ -36,6 +36,8 @@ TOP_ALIGNMENTS = 5
 MIN_GAIN = 8.0
 #: ...and by this much per character that changed.
 MIN_GAIN_PER_CHAR = 2.0
+#: ...and must change at least this many characters other than U+FFFD.
+MIN_DAMAGED = 2
 _HAN_CHAR_RE = re.compile(f"[{HAN}]")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]{2,}")
 
@@ -345,6 +347,8 @@ def repair_line(line: str, model=None) -> str:
     '資本活水,以“基金+出海”模式鏈接全球資源,全年促成融資'
     >>> repair_line("专家表示，人工智能技术正在深刻改变\\ue08a持圃煲档纳\\ue301\\ue306绞健\\ufffd")
     '专家表示，人工智能技术正在深刻改变传统制造业的生产方式。'
+    >>> repair_line("中文測試，一二\\ufffd")  # a truncated file, not a shifted run
+    '中文測試，一二\\ufffd'
     """
     pattern = anchor_re()
     if pattern.search(line) is None:
@@ -366,7 +370,11 @@ def repair_line(line: str, model=None) -> str:
             start, end, new, gain = found
             old = line[start:end]
             p, s, changed = _trim_common(old, new)
-            if gain >= MIN_GAIN and gain >= MIN_GAIN_PER_CHAR * max(changed, len(old) - p - s):
+            damaged = old[p : len(old) - s].replace("\ufffd", "")
+            # one character before a U+FFFD is too little evidence of a shifted run: a
+            # truncated UTF-16 file or a cut-off line ends the same way ("一二\ufffd")
+            if (len(damaged) >= MIN_DAMAGED and gain >= MIN_GAIN
+                    and gain >= MIN_GAIN_PER_CHAR * max(changed, len(old) - p - s)):
                 # outside the damaged middle, keep the original characters (and their width)
                 line = line[: start + p] + new[p : len(new) - s] + line[end - s :]
                 pos = start + len(new) - s

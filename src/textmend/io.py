@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 #: Refuse inputs larger than this unless the caller raises it (bytes).
 DEFAULT_MAX_BYTES = 1 << 30
@@ -18,15 +20,18 @@ class InputError(OSError):
 def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read a file (or ``-`` for stdin) as bytes, with a one-line error on failure."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        return _read_bounded(sys.stdin.buffer, "<stdin>", max_bytes)
     p = Path(path)
     try:
-        if p.is_dir():
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise InputError(f"{path}: is a directory (give files, or see 'textmend clean --help')")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{path}: {size} bytes is over the limit of {max_bytes} (raise --max-bytes)")
-        return p.read_bytes()
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+            raise InputError(f"{path}: not a regular file (a device or socket)")
+        if st.st_size > max_bytes:
+            raise InputError(f"{path}: {st.st_size} bytes is over the limit of {max_bytes} (raise --max-bytes)")
+        with open(p, "rb") as f:
+            return _read_bounded(f, path, max_bytes)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -37,6 +42,16 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if isinstance(e, InputError):
             raise
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
+
+
+def _read_bounded(f: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes`` (a file that grows while read, a pipe, stdin: the
+    size checked before reading is not the size read)."""
+    data = f.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: more than {max_bytes} bytes (it grew while read, or is a stream; "
+                         "raise --max-bytes)")
+    return data
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
