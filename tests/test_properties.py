@@ -174,9 +174,15 @@ def test_sentence_sources_are_there():
     assert {p.stem for p in _OTHER_SCRIPTS} >= {"ko", "ru", "fr", "ar"}
 
 
+#: Body paragraphs around the sampled lines: the strip filter judges the first and last lines
+#: of a document by their position (a lone "苹果 > 香蕉 > 橘子" at the top is a breadcrumb), so
+#: the sampled sentences are put where running text is.
+_BODY = [line for line in _sentences([ROOT / "fixtures" / "articles" / "hans_01.txt"]) if len(line) > 40]
+
+
 def _document(sentences: list[str], seps: list[str]) -> str:
     doc = "".join(s + sep for s, sep in zip(sentences, seps))
-    return doc.rstrip("\n") + "\n"
+    return f"{_BODY[0]}\n\n{doc.rstrip()}\n\n{_BODY[-1]}\n"
 
 
 clean_docs = st.lists(st.sampled_from(CLEAN_SENTENCES + OTHER_SCRIPT_SENTENCES), min_size=1, max_size=8).flatmap(

@@ -213,7 +213,10 @@ def _init_worker(opts: BatchOptions, in_place: bool, backup: str | None) -> None
     _WORKER = (opts, in_place, backup)
     # Pool.terminate() (after Ctrl-C in the parent) sends SIGTERM: exit through Python so that
     # write_atomic removes its temporary file instead of leaving it behind.
+    # Ctrl-C reaches the whole process group: workers leave it to the parent, whose
+    # Pool.terminate() then stops them through the SIGTERM handler (one signal, one cleanup).
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     opts.pipeline()
 
 
