@@ -338,21 +338,3 @@ def test_ctrl_c_while_cleaning_leaves_no_partial_output(tmp_path):
     else:  # the machine was fast: it finished first, and the output is whole
         assert code == 0, err
         assert out.read_text(encoding="utf-8") == textmend.clean(doc)
-
-
-@pytest.mark.skipif(not hasattr(os, "killpg"), reason="POSIX signals")
-def test_ctrl_c_during_batch_leaves_only_complete_outputs(tmp_path):
-    src, dst = tmp_path / "in", tmp_path / "out"
-    src.mkdir()
-    doc = ZH * 150
-    for i in range(40):
-        (src / f"{i:02d}.txt").write_text(doc, encoding="utf-8")
-    expected = textmend.clean(doc).encode("utf-8")
-    proc = _textmend("clean", "-j", "2", "-o", str(dst), str(src))
-    code, err = _interrupt_when_started(proc, lambda: dst.exists() and any(dst.iterdir()))
-    assert code == 130, err
-    assert "Traceback" not in err
-    assert no_temp_files(tmp_path)
-    done = sorted(dst.glob("*.txt"))
-    assert len(done) < 40, "the batch finished before the interrupt: make it longer"
-    assert all(p.read_bytes() == expected for p in done)

@@ -17,7 +17,6 @@ import fnmatch
 import json
 import os
 import shutil
-import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -204,19 +203,11 @@ def process(task: Task, opts: BatchOptions, in_place: bool = False, backup: str 
 _WORKER: tuple[BatchOptions, bool, str | None] | None = None
 
 
-def _exit_on_sigterm(signum, frame) -> None:
-    raise SystemExit(128 + signum)
-
-
 def _init_worker(opts: BatchOptions, in_place: bool, backup: str | None) -> None:
     global _WORKER
     _WORKER = (opts, in_place, backup)
     # Pool.terminate() (after Ctrl-C in the parent) sends SIGTERM: exit through Python so that
     # write_atomic removes its temporary file instead of leaving it behind.
-    # Ctrl-C reaches the whole process group: workers leave it to the parent, whose
-    # Pool.terminate() then stops them through the SIGTERM handler (one signal, one cleanup).
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     opts.pipeline()
 
 
