@@ -29,6 +29,25 @@ SUPERSETS = {
 }
 
 
+#: The decoder used for a *detected* encoding when it is not the codec of the same name.
+#: GB2312 text is read with the GB18030 decoder, as browsers do (the WHATWG Encoding
+#: Standard maps the ``gb2312`` label to its GBK decoder): Python's own ``gb2312`` codec
+#: reads 0xA1AA as U+2015 HORIZONTAL BAR and 0xA1A4 as U+30FB KATAKANA MIDDLE DOT where
+#: Chinese text means the dash ``——`` (U+2014) and the name separator ``·`` (U+00B7).
+DECODERS = {"gb2312": "gb18030"}
+
+
+def codec_for(detected: str) -> str:
+    """The Python codec that decodes text detected as ``detected``.
+
+    >>> codec_for("gb2312"), codec_for("big5hkscs")
+    ('gb18030', 'big5hkscs')
+    >>> b"\\xa1\\xaa".decode(codec_for("gb2312"))
+    '—'
+    """
+    return DECODERS.get(detected, detected)
+
+
 class DecodeError(ValueError):
     """The bytes are not text (binary) or cannot be decoded under the given rules."""
 
@@ -137,7 +156,7 @@ def decode(
         det = detect(data)
     if det.encoding == "binary":
         raise DecodeError("looks like a binary file (NUL or control bytes), not text")
-    enc = det.encoding
+    enc = det.encoding if encoding else codec_for(det.encoding)
     if enc == "mixed":
         found = mixed.decode_mixed(data, errors)
         if found is not None:

@@ -122,7 +122,7 @@ def decode_mixed(data: bytes, errors: str = "replace") -> tuple[str, list[Segmen
     >>> segs
     [Segment(start=2, end=2, encoding='gb18030')]
     """
-    from .decode import detect
+    from .decode import codec_for, detect
 
     runs = split(data)
     if runs is None:
@@ -135,7 +135,7 @@ def decode_mixed(data: bytes, errors: str = "replace") -> tuple[str, list[Segmen
         if ok:
             parts.append(chunk.decode("utf-8", errors=errors))
         else:
-            enc = detect(chunk).encoding
+            enc = codec_for(detect(chunk).encoding)
             if enc in ("binary", "utf-8", "mixed"):
                 enc = "utf-8"
             try:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from .batch import BatchOptions
-from .decode import DecodeError, detect
+from .decode import DecodeError, codec_for, detect
 from .normalize import _is_cjk_prose
 
 #: Inputs at least this large are streamed (bytes).
@@ -101,7 +101,7 @@ def clean_stream(src: BinaryIO, dst: BinaryIO, opts: BatchOptions, first: bytes 
             det = type(det)("utf-8", det.confidence, det.language, det.reason, det.bom)
         if det.encoding == "binary":
             raise DecodeError("looks like a binary file (NUL or control bytes), not text")
-        enc, bom = det.encoding, det.bom
+        enc, bom = codec_for(det.encoding), det.bom
     codec = _BOM_CODECS.get(enc, enc) if bom else enc
     try:
         codecs.lookup(codec)
