@@ -303,14 +303,18 @@ def _textmend(*args: str) -> subprocess.Popen:
 
 
 def _interrupt_when_started(proc: subprocess.Popen, started, settle: float = 0.3,
-                            timeout: float = 60) -> tuple[int, str]:
+                            timeout: float = 60, group: bool = True) -> tuple[int, str]:
     """Wait until ``started()`` (the run is under way) and ``settle`` seconds more, then
-    Ctrl-C the process group (as a terminal does)."""
+    Ctrl-C the process group (as a terminal does), or with ``group=False`` send SIGINT to
+    the textmend process alone (``kill -INT PID`` from another shell)."""
     t0 = time.monotonic()
     while not started() and proc.poll() is None and time.monotonic() - t0 < timeout:
         time.sleep(0.05)
     time.sleep(settle)
-    os.killpg(proc.pid, signal.SIGINT)
+    if group:
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        os.kill(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     return proc.returncode, err.decode("utf-8", "replace")
 
@@ -344,3 +348,106 @@ def test_ctrl_c_while_cleaning_leaves_no_partial_output(tmp_path):
     else:  # the machine was fast: it finished first, and the output is whole
         assert code == 0, err
         assert out.read_text(encoding="utf-8") == textmend.clean(doc)
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="POSIX signals")
+def test_sigterm_during_an_atomic_write_waits_for_the_write(tmp_path):
+    """A batch worker stopped by Pool.terminate() (SIGTERM, default action: no Python code
+    runs) in the middle of write_atomic: the write finishes first, then the signal acts."""
+    out = tmp_path / "out.txt"
+    script = f"""
+import os, signal
+from textmend.io import write_atomic
+real_fsync = os.fsync
+def fsync(fd):
+    os.kill(os.getpid(), signal.SIGTERM)  # arrives while the temporary file exists
+    real_fsync(fd)
+os.fsync = fsync
+write_atomic({str(out)!r}, b"complete\\n" * 1000)
+print("not reached: SIGTERM acts once the write is done")
+"""
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert r.returncode == -signal.SIGTERM, (r.returncode, r.stdout, r.stderr)
+    assert out.read_bytes() == b"complete\n" * 1000
+    assert no_temp_files(tmp_path)
+
+
+# --- Ctrl-C during a batch (workers) ---------------------------------------------------------
+
+BATCH_FILES = 300
+
+
+def _batch_docs() -> list[str]:
+    """Four documents with something to clean (so an output is not just a copy of its input)."""
+    bad = "江蘇蘇州:孕育新質生產力,推動高品質發展!   這是一段文本  \r\n"
+    docs = ["".join(f"第{v}-{j}段：{ZH if j % 3 else bad}" for j in range(400)) for v in range(4)]
+    assert all(textmend.clean(d) != d for d in docs)
+    return docs
+
+
+def _children(pid: int) -> set[int]:
+    kids = set()
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            kids.add(int(stat_file.parent.name))
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has exited (it waits for its new parent to reap it)
+
+
+def _ctrl_c_batch(tmp_path: Path, group: bool) -> None:
+    src, dst = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    docs = _batch_docs()
+    for i in range(BATCH_FILES):
+        (src / f"{i:03d}.txt").write_text(docs[i % 4], encoding="utf-8")
+    workers: set[int] = set()
+
+    def started() -> bool:
+        if dst.exists() and any(dst.iterdir()):  # files are being written: the pool is up
+            workers.update(_children(proc.pid))
+            return True
+        return False
+
+    proc = _textmend("clean", "-j", "2", "-o", str(dst), str(src))
+    code, err = _interrupt_when_started(proc, started, group=group)
+    assert code == 130, err
+    assert "Traceback" not in err
+    errors = [x for x in err.splitlines() if x.startswith("textmend: error:")]
+    assert errors == ["textmend: error: interrupted; no partial output was left"], err
+    assert err.strip().splitlines()[-1] == errors[0]
+    # the workers were stopped with the run: none is left running, and nothing more is written
+    assert len(workers) == 2, workers
+    time.sleep(0.5)
+    assert not [w for w in workers if _alive(w)]
+    names = sorted(p.name for p in dst.iterdir())
+    assert not [n for n in names if n.endswith(".tmp")], names  # write_atomic's .NAME.XXXX.tmp
+    assert no_temp_files(tmp_path)
+    assert 0 < len(names) < BATCH_FILES, "the batch finished before the interrupt: make it longer"
+    time.sleep(0.5)
+    assert sorted(p.name for p in dst.iterdir()) == names
+    expected = [textmend.clean(d).encode("utf-8") for d in docs]
+    for name in names:  # every output there is whole
+        assert (dst / name).read_bytes() == expected[int(name[:3]) % 4], name
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="Linux /proc (worker processes)")
+def test_ctrl_c_during_batch_leaves_only_complete_outputs(tmp_path):
+    """Ctrl-C at a terminal: SIGINT to the whole process group, parent and workers."""
+    _ctrl_c_batch(tmp_path, group=True)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="Linux /proc (worker processes)")
+def test_sigint_to_the_batch_parent_alone_stops_the_workers(tmp_path):
+    """``kill -INT PID``: only the parent gets the signal; it still stops its workers."""
+    _ctrl_c_batch(tmp_path, group=False)

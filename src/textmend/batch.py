@@ -17,6 +17,7 @@ import fnmatch
 import json
 import os
 import shutil
+import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -206,8 +207,11 @@ _WORKER: tuple[BatchOptions, bool, str | None] | None = None
 def _init_worker(opts: BatchOptions, in_place: bool, backup: str | None) -> None:
     global _WORKER
     _WORKER = (opts, in_place, backup)
-    # Pool.terminate() (after Ctrl-C in the parent) sends SIGTERM: exit through Python so that
-    # write_atomic removes its temporary file instead of leaving it behind.
+    # Ctrl-C: a terminal sends SIGINT to the whole process group; workers ignore it and the
+    # parent alone stops the run (see _map).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     opts.pipeline()
 
 
@@ -265,7 +269,25 @@ def _map(todo: list[tuple[int, Task]], opts: BatchOptions, jobs: int, in_place: 
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts, in_place, backup)) as pool:
+    # Ctrl-C (SIGINT to the group, or to the parent alone): only the parent gets
+    # KeyboardInterrupt; leaving the ``with`` calls Pool.terminate(), which SIGTERMs the
+    # workers. Workers install no SIGTERM handler (a Python handler could deadlock
+    # terminate()): the default action ends them at once, and write_atomic holds SIGTERM
+    # while its temporary file exists, so a worker stops before or after a write, never
+    # inside one (no temp file left; every output there is complete). SIGINT is blocked
+    # while the workers are forked so none can take a Ctrl-C before it ignores SIGINT;
+    # a Ctrl-C held meanwhile arrives inside the ``with``.
+    masked = hasattr(signal, "pthread_sigmask")
+    old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if masked else None
+    try:
+        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(opts, in_place, backup))
+    except BaseException:
+        if masked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+        raise
+    with pool:
+        if masked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
         tasks = [t for _, t in todo]
         for (i, _), r in zip(todo, pool.imap(_work, tasks, chunksize=chunk)):
             yield i, r

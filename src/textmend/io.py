@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -59,22 +62,48 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     so a reader never sees a half-written file and a crash leaves the old file intact."""
     p = Path(path)
     parent = p.parent if str(p.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if p.exists():
-            os.chmod(tmp, p.stat().st_mode & 0o7777)
-        else:  # mkstemp makes 0600; a new file gets the usual mode (0666 less the umask)
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, p)
-    except BaseException:
+    with _termination_deferred():
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            if p.exists():
+                os.chmod(tmp, p.stat().st_mode & 0o7777)
+            else:  # mkstemp makes 0600; a new file gets the usual mode (0666 less the umask)
+                mask = os.umask(0)
+                os.umask(mask)
+                os.chmod(tmp, 0o666 & ~mask)
+            os.replace(tmp, p)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+
+#: Signals whose default action kills the process without running any Python code.
+_DEFERRED = frozenset(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+@contextmanager
+def _termination_deferred() -> Iterator[None]:
+    """Hold SIGTERM and SIGHUP while a temporary file exists, then let them act.
+
+    Their default action ends the process at once, with no ``except``/``finally`` run, so
+    a batch worker stopped by ``Pool.terminate()`` (after Ctrl-C in the parent) in the middle
+    of :func:`write_atomic` would leave its temporary file behind. Blocked, the signal waits
+    until the write is finished (renamed) or undone (removed), and then ends the process as
+    before. This holds for a single-threaded process (a batch worker); elsewhere it is harmless.
+    SIGKILL cannot be held.
+    """
+    if not _DEFERRED or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
