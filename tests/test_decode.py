@@ -5,7 +5,8 @@ from __future__ import annotations
 import textmend
 from textmend.decode import decode, detect
 
-# GB2312-valid bytes (GB18030 writes these characters with GB2312 codes: 0xA1AA, 0xA1A4) with the Chinese dash and name separator
+# GB2312-valid bytes (GB18030 writes these characters with GB2312 codes: 0xA1AA, 0xA1A4)
+# with the Chinese dash and name separator
 GB2312_TEXT = "交汇点——高校院所。阿尔伯特·爱因斯坦在这里工作了三十年，留下了许多手稿和书信。"
 
 
