@@ -54,6 +54,65 @@ def _ftfy_triggers() -> re.Pattern[str]:
 
 
 _FTFY_TRIGGERS_RE = _ftfy_triggers()
+
+
+def _badness_needs() -> re.Pattern[str] | None:
+    """Characters without which ``ftfy.badness.is_bad`` is False: for each alternative of
+    ftfy's ``BADNESS_RE``, the character set of one of its positions, chosen to avoid
+    ASCII and the punctuation clean Chinese and English text is full of (“ ” — … ·).
+    Derived from ftfy's own pattern when the module loads, so it follows ftfy's version;
+    None (always ask ``is_bad``) if the pattern is not the shape this reads.
+
+    >>> _BADNESS_NEEDS_RE.search("中文：“你好”——《标题》…") is None
+    True
+    """
+    try:
+        from re import _constants as sre_c
+        from re import _parser as sre_p
+    except ImportError:  # Python 3.10
+        import sre_constants as sre_c  # type: ignore[no-redef]
+        import sre_parse as sre_p  # type: ignore[no-redef]
+
+    def chars(op, av) -> set[str] | None:
+        if op is sre_c.LITERAL:
+            return {chr(av)}
+        if op is sre_c.IN:
+            out: set[str] = set()
+            for o, a in av:
+                if o is sre_c.LITERAL:
+                    out.add(chr(a))
+                elif o is sre_c.RANGE:
+                    out.update(chr(c) for c in range(a[0], a[1] + 1))
+                else:  # NEGATE, CATEGORY: not a small finite set
+                    return None
+            return out
+        return None
+
+    avoid = {chr(c) for c in range(128)} | set("\u00a0\u00b7\u2014\u2026“”‘’、，。")
+    try:
+        parsed = list(sre_p.parse(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags))
+        if len(parsed) != 1 or parsed[0][0] is not sre_c.BRANCH:
+            return None
+        needed: set[str] = set()
+        for alt in parsed[0][1][1]:
+            sets = [c for c in (chars(op, av) for op, av in alt) if c]
+            if not sets:
+                return None
+            needed |= min(sets, key=lambda c: (len(c & avoid), len(c)))
+    except Exception:  # a future ftfy with another pattern shape: no shortcut
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]")
+
+
+_BADNESS_NEEDS_RE = _badness_needs()
+
+
+def _maybe_bad(text: str) -> bool:
+    """``ftfy.badness.is_bad(text)``, answered by one character-class scan when ``text``
+    has none of the characters every badness pattern needs."""
+    if _BADNESS_NEEDS_RE is not None and _BADNESS_NEEDS_RE.search(text) is None:
+        return False
+    return ftfy.badness.is_bad(text)
 #: The same without C1 controls, which UTF-8 read as latin-1 is full of.
 _NON_C1_TRIGGERS_RE = re.compile(_FTFY_TRIGGERS_RE.pattern.replace("\x80-\x9f", ""))
 #: the white space the whitespace filter may remove at a line's ends (chardata.HSPACE)
@@ -69,7 +128,7 @@ def ftfy_would_change(line: str) -> bool:
     >>> ftfy_would_change("wǎng lù, café"), ftfy_would_change("cafÃ©"), ftfy_would_change("R&amp;D")
     (False, True, True)
     """
-    return _FTFY_TRIGGERS_RE.search(line) is not None or ftfy.badness.is_bad(line)
+    return _FTFY_TRIGGERS_RE.search(line) is not None or _maybe_bad(line)
 
 
 def _one_step_fix(line: str) -> str | None:
@@ -82,14 +141,14 @@ def _one_step_fix(line: str) -> str | None:
     >>> _one_step_fix("doesnâ€™t")
     'doesn’t'
     """
-    if _NON_C1_TRIGGERS_RE.search(line) is not None or not ftfy.badness.is_bad(line):
+    if _NON_C1_TRIGGERS_RE.search(line) is not None or not _maybe_bad(line):
         return None
     for codec in ("sloppy-windows-1252", "latin-1"):
         try:
             fixed = line.encode(codec).decode("utf-8")
         except UnicodeError:
             continue
-        if fixed != line and not ftfy.badness.is_bad(fixed) and _FTFY_TRIGGERS_RE.search(fixed) is None:
+        if fixed != line and not _maybe_bad(fixed) and _FTFY_TRIGGERS_RE.search(fixed) is None:
             return fixed
         return None
     return None
@@ -105,6 +164,9 @@ def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     """
     if _SIGNS_RE.search(text) is None:
         return text
+    if _FTFY_TRIGGERS_RE.search(text) is None and _BADNESS_NEEDS_RE is not None \
+            and _BADNESS_NEEDS_RE.search(text) is None:
+        return text  # no line has what ftfy_would_change looks for
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):

@@ -124,6 +124,33 @@ class Family:
         parts = [p for p in _SPLIT_PARTS_RE.split(line) if p]
         return len(parts) >= self.min_parts
 
+    def required_literals(self) -> frozenset[str] | None:
+        """Strings (folded, see :mod:`textmend.literals`) one of which every line this
+        family matches contains; None when a criterion admits lines without any.
+
+        >>> sorted(parse_pack('[families.f]\\nwords = ["Back to top", "首页"]\\n', "x").families[0].required_literals())
+        ['back', '首页']
+        """
+        from .literals import fold, required_literals
+
+        out: set[str] = set()
+        # exact lines and listed words contain their first token; keyword spam has a keyword
+        for text in (*self.lines, *self.words):
+            first = text.split()[0] if text.split() else ""
+            if not first:
+                return None
+            out.add(fold(first))
+        if self.keywords:
+            if self.min_keywords < 1:
+                return None
+            out.update(fold(k) for k in self.keywords)
+        for p in self.patterns:
+            lits = required_literals(p)
+            if lits is None:
+                return None
+            out |= lits
+        return frozenset(out) if out else None
+
     def in_zone(self, zone: str) -> bool:
         if self.zone == "anywhere":
             return True

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .chardata import HAN, HAN_RE
 from .edits import Edit
 from .filter import Filter, register
+from .literals import LiteralIndex, fold
 from .rules import Family, RulePack, builtin_packs, select_packs
 
 #: A body paragraph: at least this many characters and a sentence-ending mark.
@@ -83,27 +84,49 @@ def reads_as_prose(line: str) -> bool:
     return lower * 2 >= len(words)
 
 
+class _ZoneFamilies:
+    """The families that apply in one zone, in order, with a literal index per line form:
+    a family whose required literals are all absent from a line is not asked about it."""
+
+    def __init__(self, families: list[Family]) -> None:
+        self.families = families
+        self.forms = sorted({f.match_on for f in families})
+        self.index: dict[str, LiteralIndex] = {form: LiteralIndex() for form in self.forms}
+        #: per form, the longest line any family of that form takes
+        self.max_len: dict[str, int] = {form: 0 for form in self.forms}
+        for i, fam in enumerate(families):
+            self.index[fam.match_on].add(i, fam.required_literals())
+            self.max_len[fam.match_on] = max(self.max_len[fam.match_on], fam.max_len)
+
+
 class _Matcher:
     def __init__(self, families: Sequence[Family]) -> None:
         self.families = list(families)
-        self._in_zone: dict[str, list[Family]] = {}
+        self._in_zone: dict[str, _ZoneFamilies] = {}
+
+    def _zone(self, zone: str) -> _ZoneFamilies:
+        found = self._in_zone.get(zone)
+        if found is None:
+            found = self._in_zone[zone] = _ZoneFamilies([f for f in self.families if f.in_zone(zone)])
+        return found
 
     def match(self, line: str, zone: str) -> Family | None:
         s = line.strip()
         if not s:
             return None
+        z = self._zone(zone)
+        forms: dict[str, str] = {}
+        candidates: set[int] = set()
+        for how in z.forms:
+            form = forms[how] = to_simplified(s) if how == "simplified" else s
+            if len(form) <= z.max_len[how]:  # else every family of this form declines it
+                candidates |= z.index[how].candidates(fold(form))
+        if not candidates:
+            return None
         prose = None  # computed when a family first needs it (most lines are too long for any)
-        key = None
-        families = self._in_zone.get(zone)
-        if families is None:
-            families = self._in_zone[zone] = [f for f in self.families if f.in_zone(zone)]
-        for fam in families:
-            if fam.match_on == "simplified":
-                if key is None:
-                    key = to_simplified(s)
-                form = key
-            else:
-                form = s
+        for i in sorted(candidates):
+            fam = z.families[i]
+            form = forms[fam.match_on]
             if len(form) > fam.max_len:
                 continue  # what Family.matches answers first, without the call
             if prose is None:
@@ -111,6 +134,23 @@ class _Matcher:
             if fam.matches(form, prose):
                 return fam
         return None
+
+
+_MATCHERS: dict[tuple[int, ...], tuple[list[Family], _Matcher]] = {}
+
+
+def _matcher(families: list[Family]) -> _Matcher:
+    """One :class:`_Matcher` (and its literal indexes) per list of families, reused
+    across documents; families are compared by identity."""
+    key = tuple(map(id, families))
+    found = _MATCHERS.get(key)
+    if found is not None and all(a is b for a, b in zip(found[0], families)):
+        return found[1]
+    if len(_MATCHERS) > 64:
+        _MATCHERS.clear()
+    m = _Matcher(families)
+    _MATCHERS[key] = (families, m)
+    return m
 
 
 def _is_body(line: str) -> bool:
@@ -262,7 +302,7 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
         packs = builtin_packs()
     families = [f for p in packs for f in p.families]
     lines = text.split("\n")
-    matcher = _Matcher(families)
+    matcher = _matcher(families)
     verdict: dict[int, str] = {}
     _scan_zone(lines, range(len(lines)), "head", matcher, verdict)
     tail: dict[int, str] = {}
@@ -274,7 +314,7 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
         todo = [i for i, line in enumerate(lines) if i not in verdict and line.strip()]
         anywhere = possible_families(anywhere, [lines[i].strip() for i in todo])
     if anywhere:
-        any_matcher = _Matcher(anywhere)
+        any_matcher = _matcher(anywhere)
         for i in todo:
             fam = any_matcher.match(lines[i], "anywhere")
             if fam is not None:

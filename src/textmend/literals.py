@@ -1,0 +1,149 @@
+"""Required literals of a regular expression: strings one of which every match contains.
+
+Rule packs hold about a hundred regexes; a line that contains none of a pattern's
+required literals cannot match it, so the strip stage checks a few substrings (found
+through a first-character index) instead of running every regex on every line. This is
+the prefilter idea of RE2 and Hyperscan, on Python's own regex parse tree.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+#: A character class with at most this many listed characters counts as alternatives.
+MAX_CLASS_CHARS = 12
+
+
+def _fold_table() -> dict[int, str]:
+    """Characters that case-insensitive regexes treat as equal beyond ``str.lower``
+    (``ſ`` and ``s``, the Kelvin sign and ``k`` …), each mapped to one representative."""
+    table: dict[int, str] = {}
+    try:
+        from re import _casefix
+
+        for low, others in _casefix._EXTRA_CASES.items():
+            rep = min([low, *others])
+            for c in (low, *others):
+                if c != rep:
+                    table[c] = chr(rep)
+    except (ImportError, AttributeError):  # pragma: no cover - older Pythons
+        for a, b in (("ſ", "s"), ("\u212a", "k"), ("µ", "μ"), ("ι", "ι"), ("ς", "σ")):
+            table[ord(a)] = b
+    return table
+
+
+_FOLD = _fold_table()
+_FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]") if _FOLD else None
+
+
+def fold(text: str) -> str:
+    """The form literals are compared in: lower case, extra case equivalents merged.
+
+    >>> fold("Copyright ſ")
+    'copyright s'
+    """
+    low = text.lower()
+    if _FOLD_RE is None or _FOLD_RE.search(low) is None:  # (translate is slow on CJK text)
+        return low
+    return low.translate(_FOLD)
+
+
+def _required(seq) -> set[str] | None:
+    """For a parsed sequence: a set of strings, one of which every match contains."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append({"".join(run)})
+            run.clear()
+
+    for op, av in seq:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            found = _required(av[-1])
+        elif op is _c.BRANCH:
+            alts = [_required(a) for a in av[1]]
+            found = set().union(*alts) if all(alts) else None  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            found = _required(av[2])
+        elif op is _c.IN and 0 < len(av) <= MAX_CLASS_CHARS and all(o is _c.LITERAL for o, _ in av):
+            found = {chr(a) for _, a in av}
+        else:  # any other item (classes, anchors, lookarounds, optional parts) requires nothing
+            found = None
+        if found:
+            candidates.append(found)
+    flush()
+    if not candidates:
+        return None
+    # the most selective: longest shortest member, then fewest members
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings (in :func:`fold` form) one of which every match of ``pattern`` contains,
+    or None when no such set is known (then the pattern must always be run).
+
+    Only case-insensitive and case-sensitive patterns without inline surprises are
+    analysed; for a case-sensitive pattern the answer is still correct on folded text
+    (folding only merges characters).
+
+    >>> sorted(required_literals(re.compile(r"版权所有|copyright\\s*\\d{4}", re.I)))
+    ['copyright', '版权所有']
+    >>> required_literals(re.compile(r"^\\d{4}-\\d{2}$")), required_literals(re.compile(r"^\\d+$"))
+    (frozenset({'-'}), None)
+    """
+    try:
+        found = _required(list(_p.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # a pattern the parser reads differently: no shortcut for it
+        return None
+    if not found:
+        return None
+    folded = {fold(s) for s in found}
+    if any(not s for s in folded):
+        return None
+    return frozenset(folded)
+
+
+class LiteralIndex:
+    """Which of many keys may match a text, from the literals each key requires.
+
+    ``add(key, literals)`` registers a key that can only match a text containing one of
+    ``literals`` (``None``: it may match any text). ``candidates(folded_text)`` returns
+    the keys that may match, looking up only the literals whose first character occurs
+    in the text.
+
+    >>> idx = LiteralIndex()
+    >>> idx.add("footer", {"版权所有", "copyright"}); idx.add("nav", {"首页"}); idx.add("any", None)
+    >>> sorted(idx.candidates(fold("Copyright 2024 Example")))
+    ['any', 'footer']
+    """
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[str, object]]] = {}
+        self._always: set = set()
+
+    def add(self, key: object, literals: set[str] | frozenset[str] | None) -> None:
+        if literals is None:
+            self._always.add(key)
+            return
+        for lit in literals:
+            self._by_first.setdefault(lit[0], []).append((lit, key))
+
+    def candidates(self, folded: str) -> set:
+        out = set(self._always)
+        for ch in self._by_first.keys() & set(folded):
+            for lit, key in self._by_first[ch]:
+                if key not in out and lit in folded:
+                    out.add(key)
+        return out
