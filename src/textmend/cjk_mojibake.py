@@ -152,6 +152,10 @@ def _known_chars() -> frozenset[str]:
 
 def _utf8_pieces(segment: str, wrong: str) -> list[tuple[int, int]]:
     """(start, end) character spans of ``segment`` whose bytes in ``wrong`` are valid UTF-8."""
+    # the whole segment at once first: an unencodable character becomes one ASCII byte
+    # either way, so when this finds no run, the character-by-character pass finds none
+    if _UTF8_RUN_RE.search(segment.encode(wrong, errors="replace")) is None:
+        return []
     spans = []
     offsets = [0]
     parts = []
@@ -304,7 +308,11 @@ def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     """
     if text.isascii():
         return text
-    lines = text.split("\n")
+    if (_unknown_pair_re().search(text) is None and _PUA_RE.search(text) is None
+            and _LATIN1_PAIR_RE.search(text) is None):
+        lines = []  # no line has a sign (a pair never spans lines: "\n" is ASCII)
+    else:
+        lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
         if line.isascii() or not _has_signs(line):

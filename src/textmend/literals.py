@@ -131,6 +131,7 @@ class LiteralIndex:
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[str, object]]] = {}
+        self._firsts: frozenset[str] = frozenset()
         self._always: set = set()
 
     def add(self, key: object, literals: set[str] | frozenset[str] | None) -> None:
@@ -139,10 +140,11 @@ class LiteralIndex:
             return
         for lit in literals:
             self._by_first.setdefault(lit[0], []).append((lit, key))
+        self._firsts = frozenset(self._by_first)
 
     def candidates(self, folded: str) -> set:
         out = set(self._always)
-        for ch in self._by_first.keys() & set(folded):
+        for ch in self._firsts.intersection(folded):
             for lit, key in self._by_first[ch]:
                 if key not in out and lit in folded:
                     out.add(key)

@@ -131,6 +131,14 @@ class Family:
         >>> sorted(parse_pack('[families.f]\\nwords = ["Back to top", "首页"]\\n', "x").families[0].required_literals())
         ['back', '首页']
         """
+        cached = self.__dict__.get("_required_literals", False)
+        if cached is not False:
+            return cached
+        found = self._find_required_literals()
+        self.__dict__["_required_literals"] = found
+        return found
+
+    def _find_required_literals(self) -> frozenset[str] | None:
         from .literals import fold, required_literals
 
         out: set[str] = set()

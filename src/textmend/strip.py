@@ -91,12 +91,23 @@ class _ZoneFamilies:
     def __init__(self, families: list[Family]) -> None:
         self.families = families
         self.forms = sorted({f.match_on for f in families})
-        self.index: dict[str, LiteralIndex] = {form: LiteralIndex() for form in self.forms}
-        #: per form, the longest line any family of that form takes
-        self.max_len: dict[str, int] = {form: 0 for form in self.forms}
-        for i, fam in enumerate(families):
-            self.index[fam.match_on].add(i, fam.required_literals())
-            self.max_len[fam.match_on] = max(self.max_len[fam.match_on], fam.max_len)
+        #: per form, the distinct max_len of its families, ascending
+        self._limits = {form: sorted({f.max_len for f in families if f.match_on == form}) for form in self.forms}
+        self._indexes: dict[tuple[str, int], LiteralIndex] = {}
+
+    def index(self, form: str, length: int) -> LiteralIndex | None:
+        """The literal index of the families of ``form`` that take a line of ``length``
+        characters (longer lines are asked about fewer families), or None for none."""
+        limit = next((n for n in self._limits[form] if n >= length), None)
+        if limit is None:
+            return None
+        idx = self._indexes.get((form, limit))
+        if idx is None:
+            idx = self._indexes[(form, limit)] = LiteralIndex()
+            for i, fam in enumerate(self.families):
+                if fam.match_on == form and fam.max_len >= limit:
+                    idx.add(i, fam.required_literals())
+        return idx
 
 
 class _Matcher:
@@ -119,8 +130,9 @@ class _Matcher:
         candidates: set[int] = set()
         for how in z.forms:
             form = forms[how] = to_simplified(s) if how == "simplified" else s
-            if len(form) <= z.max_len[how]:  # else every family of this form declines it
-                candidates |= z.index[how].candidates(fold(form))
+            idx = z.index(how, len(form))
+            if idx is not None:  # else every family of this form declines a line this long
+                candidates |= idx.candidates(fold(form))
         if not candidates:
             return None
         prose = None  # computed when a family first needs it (most lines are too long for any)
@@ -257,6 +269,7 @@ def possible_families(families: Sequence[Family], stripped: list[str]) -> list[F
     then costs one regex scan per pattern instead of a rule check per line.
     """
     docs: dict[str, str] = {}
+    folded: dict[str, str] = {}
     out = []
     for fam in families:
         pats = _doc_patterns(fam)
@@ -267,6 +280,12 @@ def possible_families(families: Sequence[Family], stripped: list[str]) -> list[F
             forms = _simplified_lines(stripped) if fam.match_on == "simplified" else stripped
             docs[fam.match_on] = "\n".join(forms)
         doc = docs[fam.match_on]
+        lits = fam.required_literals()
+        if lits is not None:
+            if fam.match_on not in folded:
+                folded[fam.match_on] = fold(doc)
+            if not any(lit in folded[fam.match_on] for lit in lits):
+                continue  # none of the strings every match contains: no regex needed
         if any(p.search(doc) for p in pats):
             out.append(fam)
     return out
