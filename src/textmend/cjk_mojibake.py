@@ -308,11 +308,7 @@ def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     """
     if text.isascii():
         return text
-    if (_unknown_pair_re().search(text) is None and _PUA_RE.search(text) is None
-            and _LATIN1_PAIR_RE.search(text) is None):
-        lines = []  # no line has a sign (a pair never spans lines: "\n" is ASCII)
-    else:
-        lines = text.split("\n")
+    lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
         if line.isascii() or not _has_signs(line):

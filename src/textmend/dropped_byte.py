@@ -93,8 +93,18 @@ def _anchor_scan_re() -> re.Pattern[str]:
     return re.compile(f"[{rare}{letters}](?:(?<=[{rare}])|(?<=[{HAN}{CJK_PUNCT}][{letters}])(?=[{HAN}]))")
 
 
+_PUA_OR_LOST_RE = re.compile(f"[{PUA}\ufffd]")
+
+
 def _has_anchor(text: str) -> bool:
-    """``anchor_re().search(text) is not None``, with the faster form for Chinese text."""
+    """``anchor_re().search(text) is not None``, with the faster form for Chinese text.
+
+    Every anchor but a private-use character or U+FFFD is a Han character or is followed
+    by one, so text without Han costs one scan (English is full of spaces and letters
+    the general form would try its lookbehind at).
+    """
+    if _HAN_CHAR_RE.search(text) is None:
+        return _PUA_OR_LOST_RE.search(text) is not None
     chinese = _HAN_CHAR_RE.search(text, 0, 2000) is not None
     return (_anchor_scan_re() if chinese else anchor_re()).search(text) is not None
 

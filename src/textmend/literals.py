@@ -40,6 +40,7 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+_FOLD_CHARS = tuple(chr(c) for c in sorted(_FOLD))
 _FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]") if _FOLD else None
 
 
@@ -50,7 +51,12 @@ def fold(text: str) -> str:
     'copyright s'
     """
     low = text.lower()
-    if _FOLD_RE is None or _FOLD_RE.search(low) is None:  # (translate is slow on CJK text)
+    if low.isascii() or _FOLD_RE is None:
+        return low
+    if len(low) < 256:
+        if _FOLD_RE.search(low) is None:  # (translate is slow on non-ASCII text)
+            return low
+    elif not any(c in low for c in _FOLD_CHARS):  # (faster than a class scan on long text)
         return low
     return low.translate(_FOLD)
 

@@ -205,6 +205,9 @@ _INDENT_RE = re.compile(rf"^[{HSPACE}]+(?=\S)(.*)$", re.M)
 # scans for quickly): when they find nothing, the full pattern cannot match.
 _HSPACE_RE = re.compile(rf"[{HSPACE}]")
 _INDENT_HINT_RE = re.compile(rf"\n[{HSPACE}]")
+#: a line break right after white space (the break first: the engine scans for it)
+_SPACE_THEN_BREAK_RE = re.compile(rf"[\r\n\u2028\u2029\x85](?<=[{HSPACE}][\r\n\u2028\u2029\x85])")
+_CJK_PUNCT_RE = re.compile(f"[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]")
 
 
 def replace_nbsp(text: str, edits: list[Edit] | None = None) -> str:
@@ -224,6 +227,8 @@ def remove_spaces_around_cjk_punctuation(text: str, edits: list[Edit] | None = N
     >>> remove_spaces_around_cjk_punctuation("新征程中， 園區 。記者 （王某）")
     '新征程中，園區。記者（王某）'
     """
+    if _CJK_PUNCT_RE.search(text) is None:
+        return text  # every match is next to a CJK punctuation mark
     return sub_with_edits(_SPACE_AROUND_CJK_PUNCT_RE, lambda m: "", text, "whitespace", edits)
 
 
@@ -256,6 +261,8 @@ def strip_trailing_whitespace(text: str, edits: list[Edit] | None = None) -> str
     >>> strip_trailing_whitespace("a  \\nb\\t\\n")
     'a\\nb\\n'
     """
+    if _SPACE_THEN_BREAK_RE.search(text) is None and not (text and _HSPACE_RE.match(text[-1])):
+        return text  # (finds line breaks, rare, and looks behind them: fast on English text)
     return sub_with_edits(_TRAILING_SPACE_RE, lambda m: "", text, "whitespace", edits)
 
 

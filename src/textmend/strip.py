@@ -95,17 +95,19 @@ class _ZoneFamilies:
         self._limits = {form: sorted({f.max_len for f in families if f.match_on == form}) for form in self.forms}
         self._indexes: dict[tuple[str, int], LiteralIndex] = {}
 
-    def index(self, form: str, length: int) -> LiteralIndex | None:
+    def index(self, form: str, length: int, prose: bool) -> LiteralIndex | None:
         """The literal index of the families of ``form`` that take a line of ``length``
-        characters (longer lines are asked about fewer families), or None for none."""
+        characters that does (or does not) read as ``prose``, or None for none. Long
+        sentences, the lines most often asked about, go to a few families only."""
         limit = next((n for n in self._limits[form] if n >= length), None)
         if limit is None:
             return None
-        idx = self._indexes.get((form, limit))
+        key = (form, limit, prose)
+        idx = self._indexes.get(key)
         if idx is None:
-            idx = self._indexes[(form, limit)] = LiteralIndex()
+            idx = self._indexes[key] = LiteralIndex()
             for i, fam in enumerate(self.families):
-                if fam.match_on == form and fam.max_len >= limit:
+                if fam.match_on == form and fam.max_len >= limit and (fam.match_prose or not prose):
                     idx.add(i, fam.required_literals())
         return idx
 
@@ -128,22 +130,19 @@ class _Matcher:
         z = self._zone(zone)
         forms: dict[str, str] = {}
         candidates: set[int] = set()
+        folded: tuple[str, str] | None = None
+        prose = reads_as_prose(s)
         for how in z.forms:
             form = forms[how] = to_simplified(s) if how == "simplified" else s
-            idx = z.index(how, len(form))
-            if idx is not None:  # else every family of this form declines a line this long
-                candidates |= idx.candidates(fold(form))
-        if not candidates:
-            return None
-        prose = None  # computed when a family first needs it (most lines are too long for any)
+            idx = z.index(how, len(form), prose)
+            if idx is not None:  # else no family of this form takes this line
+                if folded is None or folded[0] != form:
+                    folded = (form, fold(form))
+                candidates |= idx.candidates(folded[1])
         for i in sorted(candidates):
             fam = z.families[i]
             form = forms[fam.match_on]
-            if len(form) > fam.max_len:
-                continue  # what Family.matches answers first, without the call
-            if prose is None:
-                prose = reads_as_prose(s)
-            if fam.matches(form, prose):
+            if len(form) <= fam.max_len and fam.matches(form, prose):
                 return fam
         return None
 
@@ -251,9 +250,9 @@ def _doc_patterns(fam: Family) -> list[re.Pattern[str]] | None:
 def _simplified_lines(stripped: list[str]) -> list[str]:
     """``[to_simplified(s) for s in stripped]`` with one OpenCC call for the whole document
     (OpenCC converts line by line: no dictionary entry contains a line break)."""
+    if not stripped or HAN_RE.search("\n".join(stripped)) is None:
+        return stripped  # (one scan: English pages have no Han at all)
     han = [i for i, s in enumerate(stripped) if HAN_RE.search(s)]
-    if not han:
-        return stripped
     converted = to_simplified("\n".join(stripped[i] for i in han)).split("\n")
     if len(converted) != len(han):
         return [to_simplified(s) for s in stripped]
@@ -268,23 +267,28 @@ def possible_families(families: Sequence[Family], stripped: list[str]) -> list[F
     patterns find nothing in the joined lines cannot match any single line. Clean text
     then costs one regex scan per pattern instead of a rule check per line.
     """
-    docs: dict[str, str] = {}
-    folded: dict[str, str] = {}
+    forms: dict[str, list[str]] = {}
+    docs: dict[tuple[str, int], list] = {}  # (form, max_len) -> [joined lines, folded or None]
     out = []
     for fam in families:
         pats = _doc_patterns(fam)
         if pats is None:
             out.append(fam)
             continue
-        if fam.match_on not in docs:
-            forms = _simplified_lines(stripped) if fam.match_on == "simplified" else stripped
-            docs[fam.match_on] = "\n".join(forms)
-        doc = docs[fam.match_on]
+        if fam.match_on not in forms:
+            forms[fam.match_on] = _simplified_lines(stripped) if fam.match_on == "simplified" else stripped
+        key = (fam.match_on, fam.max_len)
+        if key not in docs:  # only the lines short enough for the family
+            docs[key] = ["\n".join(s for s in forms[fam.match_on] if len(s) <= fam.max_len), None]
+        entry = docs[key]
+        doc = entry[0]
+        if not doc:
+            continue
         lits = fam.required_literals()
         if lits is not None:
-            if fam.match_on not in folded:
-                folded[fam.match_on] = fold(doc)
-            if not any(lit in folded[fam.match_on] for lit in lits):
+            if entry[1] is None:
+                entry[1] = fold(doc)
+            if not any(lit in entry[1] for lit in lits):
                 continue  # none of the strings every match contains: no regex needed
         if any(p.search(doc) for p in pats):
             out.append(fam)
