@@ -119,3 +119,40 @@ def test_edits_name_the_filter_and_line():
     edits = []
     repair_shifted_runs(damaged, edits)
     assert len(edits) == 1 and edits[0].filter == "dropped-byte" and edits[0].line == 2
+
+
+#: Garbage decoded as GBK where one pass repaired a run and a second pass then repaired more
+#: (a repair changes the context an earlier run was judged in).
+SECOND_PASS_REPAIRED = [
+    b"\x81\xd4\x81A\x81\x81\x81\x81\xa1@",
+    b"5\xbf\xab\xe3\xf1\xa2\xe8[\xa3\xac\xe0C\xfc\xecs\xc1\x9f\xa8\xaf\xae\xc7\x90\xb1L\xb4\x96w",
+    b"\x98@\xcfM\xc5\xac\xfa\xe6\xa3\xacv\xd6\xfd\xa2\xef\xbe\xf4\xe5\xd3V\x90\xa6\xee\xf4\xa4",
+    b"\xaa\xa4\xa3\xac\x98p\xa7\xd4\xbd\x9d\x83Z\xca\xea\xed\xaej\x8a\xe5\xda\xc3m\xc7\xc0\xcd\xca\xb3"
+    b"\x96\x84\xc4\x8d",
+    b"\xd3\xa8\xb1\xbb\xcf\xca_\xc1n\x8f}\xaf\xe9\xd6\xd0\xe3\xeb\x91\xee\xfb\x94\xaeI\x90o\xd8\xc2\x88\xd2)"
+    b"\xd1\xd8\xa0\xdd~\xdca\xb4a\xd9f\xd7N\xdf\xee\xbaW\xdb\xb2P",
+]
+
+
+@pytest.mark.parametrize("data", SECOND_PASS_REPAIRED)
+def test_a_second_pass_changes_nothing(data):
+    text = data.decode("gbk", errors="replace")
+    once = repair_shifted_runs(text)
+    assert repair_shifted_runs(once) == once
+    import textmend
+
+    cleaned = textmend.clean(data)
+    assert textmend.clean(cleaned) == cleaned
+
+
+def test_a_line_of_suspicious_characters_is_bounded_work():
+    """20,000 characters that all look like a shifted run: the work per line is bounded
+    (it took 70 s); what cannot be settled within it is left as it was."""
+    import time
+
+    for unit in ["鍙", "蹦J"]:
+        line = unit * (20000 // len(unit))
+        t0 = time.perf_counter()
+        out = repair_line(line)
+        assert time.perf_counter() - t0 < 30  # a hang guard: about 1 s here
+        assert repair_line(out) == out

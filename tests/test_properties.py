@@ -122,6 +122,22 @@ def test_idempotent_from_bytes(b):
     assert textmend.clean(once.encode("utf-8"), convert="t2s") == once
 
 
+#: GBK-looking garbage: random double-byte pairs with ASCII, lone lead bytes and line breaks
+#: (the dropped-byte repair finds anchors everywhere in it)
+_PAIR = st.tuples(st.integers(0x81, 0xFE), st.integers(0x40, 0xFE)).map(bytes)
+gbkish = st.lists(st.one_of(_PAIR, _PAIR, _PAIR, st.integers(0x20, 0x7E).map(lambda b: bytes([b])),
+                            st.integers(0x81, 0xFE).map(lambda b: bytes([b])),
+                            st.sampled_from([b"\n", "，中文。的".encode("gbk")])),
+                  min_size=2, max_size=60).map(b"".join)
+
+
+@BOUNDED
+@given(gbkish)
+def test_idempotent_on_gbk_garbage(b):
+    once = textmend.clean(b.decode("gbk", errors="replace"))
+    assert textmend.clean(once) == once
+
+
 # --- nothing lost unexplained ------------------------------------------------------------------
 
 

@@ -38,6 +38,17 @@ MIN_GAIN = 8.0
 MIN_GAIN_PER_CHAR = 2.0
 #: ...and must change at least this many characters other than U+FFFD.
 MIN_DAMAGED = 2
+#: Passes over a line until one changes nothing. A repair changes the context that earlier
+#: and later runs were judged in, so one pass is not always the last word; the line is
+#: repaired only when a pass confirms it (then cleaning it again changes nothing), and a
+#: line that has not settled after this many passes is left as it was.
+MAX_PASSES = 4
+#: The work allowed for a line, all passes together, in characters scored by the model:
+#: this much, plus WORK_PER_CHAR per character of the line. A repair attempt scores
+#: thousands to hundreds of thousands of characters, so a line of nothing but suspicious
+#: characters took minutes (20,000 x U+9359: 70 s); a line that needs more is left as it was.
+WORK = 3_000_000
+WORK_PER_CHAR = 300
 _HAN_CHAR_RE = re.compile(f"[{HAN}]")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]{2,}")
 
@@ -221,8 +232,10 @@ def _realign(data: bytes, codec: str, lost_tail: bool) -> tuple[int, str, int | 
     return (data[0], middle, None) if middle is not None else None
 
 
-def _repair_at(line: str, anchor: int, model) -> tuple[int, int, str, float] | None:
-    """Best repair of a run that contains ``line[anchor]``: (start, end, new text, gain)."""
+def _repair_at(line: str, anchor: int, model, budget: list[int] | None = None) -> tuple[int, int, str, float] | None:
+    """Best repair of a run that contains ``line[anchor]``: (start, end, new text, gain).
+
+    The work done (characters re-encoded and scored) is taken off ``budget[0]``."""
     fffd = line.find("\ufffd", anchor)
     lost_tail = fffd != -1 and fffd - anchor < MAX_RUN
     end = fffd if lost_tail else min(len(line), anchor + MAX_RUN)
@@ -235,6 +248,7 @@ def _repair_at(line: str, anchor: int, model) -> tuple[int, int, str, float] | N
         prefix.append(prefix[-1] + lp)
     aligned = []
     pending = []  # (start, codec, score of the character before, text to score)
+    work = end - s0
     for start in range(s0, min(anchor, end - 1) + 1):
         if line[start].isspace():
             continue
@@ -242,6 +256,7 @@ def _repair_at(line: str, anchor: int, model) -> tuple[int, int, str, float] | N
         prev = line[start - 1] if start else ""
         prev_score = model.score(prev) if prev else 0.0
         folds = _phase1_folds(seg)
+        work += len(seg) * (1 + len(CODECS) * len(folds))
         for codec in CODECS:
             for f in folds:
                 data = _encode(seg, codec, f)
@@ -255,6 +270,7 @@ def _repair_at(line: str, anchor: int, model) -> tuple[int, int, str, float] | N
     many = getattr(model, "score_many", None)
     texts = [p[3] for p in pending]
     scores = many(texts) if many is not None else [model.score(t) for t in texts]
+    work += sum(map(len, texts))
     for (start, codec, prev_score, _), rest_score in zip(pending, scores):
         aligned.append((prefix[start - s0] + (rest_score - prev_score), start, codec))
     aligned.sort(key=lambda a: a[0], reverse=True)
@@ -283,6 +299,7 @@ def _repair_at(line: str, anchor: int, model) -> tuple[int, int, str, float] | N
         for r in range(1, len(near) + 1):
             for flip in itertools.combinations(near, r):
                 variants.add(default.symmetric_difference(flip))
+        work += len(seg) * len(variants)
         for fold in variants:
             data = _encode(seg, codec, fold)
             if not data or data[0] < 0x40:
@@ -307,6 +324,9 @@ def _repair_at(line: str, anchor: int, model) -> tuple[int, int, str, float] | N
     # all candidates scored in one batch, then compared in the order they were made
     texts = [c[3] for c in candidates]
     scores = many(texts) if many is not None else [model.score(t) for t in texts]
+    work += sum(map(len, texts))
+    if budget is not None:
+        budget[0] -= work
     for (start, prev_score, new, _), new_score in zip(candidates, scores):
         total = prefix[start - s0] + new_score - prev_score
         gain = total - old_total
@@ -359,6 +379,8 @@ def repair_line(line: str, model=None) -> str:
     '专家表示，人工智能技术正在深刻改变传统制造业的生产方式。'
     >>> repair_line("中文測試，一二\\ufffd")  # a truncated file, not a shifted run
     '中文測試，一二\\ufffd'
+
+    The result is a fixed point: ``repair_line(repair_line(x)) == repair_line(x)``.
     """
     pattern = anchor_re()
     if pattern.search(line) is None:
@@ -367,6 +389,24 @@ def repair_line(line: str, model=None) -> str:
         from . import charmodel
 
         model = charmodel.load()
+    # Whatever does not settle within the passes and the attempts is left as it was: then a
+    # second run does the same work on the same line and gives the same answer; and a line
+    # that settled was confirmed by a whole pass, which a second run repeats.
+    budget = [WORK + WORK_PER_CHAR * len(line)]
+    current = line
+    for _ in range(MAX_PASSES):
+        new = _repair_pass(current, pattern, model, budget)
+        if new is None:
+            return line
+        if new == current:
+            return current
+        current = new
+    return line
+
+
+def _repair_pass(line: str, pattern: re.Pattern[str], model, budget: list[int]) -> str | None:
+    """One pass over a line: repair runs from left to right (see :func:`repair_line`);
+    None when the work in ``budget`` runs out."""
     pos = 0
     while True:
         m = pattern.search(line, pos)
@@ -375,7 +415,9 @@ def repair_line(line: str, model=None) -> str:
         if _in_a_word(line, m.start(), model):
             pos = m.end()
             continue
-        found = _repair_at(line, m.start(), model)
+        if budget[0] <= 0:
+            return None
+        found = _repair_at(line, m.start(), model, budget)
         if found is not None:
             start, end, new, gain = found
             old = line[start:end]
