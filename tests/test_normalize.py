@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textmend.normalize import (
     collapse_blank_lines,
@@ -106,3 +108,16 @@ def test_ascii_quotes_in_chinese_prose_are_not_code():
 def test_source_code_document_is_left_alone():
     code = 'def f(x):\n    """Count (中文 words) in x."""\n    return x == 1  # 注释:不变\n\nprint(f(2), "结果:")\n'
     assert widen_cjk_punctuation(code) == code
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.text(alphabet=" \t\u3000\u00a0a中\n\r", max_size=30))
+def test_trailing_space_pattern_matches_what_the_unanchored_one_did(text):
+    # the pattern now starts only where a run of spaces starts (linear on long runs)
+    import re
+
+    from textmend.chardata import HSPACE
+    from textmend.normalize import _TRAILING_SPACE_RE
+
+    old = re.compile(rf"[{HSPACE}]+(?=[\r\n\u2028\u2029\x85]|\Z)")
+    assert [m.span() for m in _TRAILING_SPACE_RE.finditer(text)] == [m.span() for m in old.finditer(text)]

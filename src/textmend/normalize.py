@@ -199,7 +199,9 @@ _SPACE_AROUND_CJK_PUNCT_RE = re.compile(
     rf"[{HSPACE}](?:(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}].)[{HSPACE}]*(?=[{HAN}{CJK_OPENING_PUNCT}])|"
     rf"(?<=[{HAN}].)[{HSPACE}]*(?=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]))"
 )
-_TRAILING_SPACE_RE = re.compile(rf"[{HSPACE}]+(?=[\r\n\u2028\u2029\x85]|\Z)")
+#: (a match starts only where a run of spaces starts: the engine never re-scans a run from
+#: each of its spaces, which made a long run not at a line end quadratic)
+_TRAILING_SPACE_RE = re.compile(rf"(?<![{HSPACE}])[{HSPACE}]+(?=[\r\n\u2028\u2029\x85]|\Z)")
 _INDENT_RE = re.compile(rf"^[{HSPACE}]+(?=\S)(.*)$", re.M)
 # Cheap necessary conditions for an indent (a literal first, which the regex engine
 # scans for quickly): when they find nothing, the full pattern cannot match.
