@@ -1,4 +1,4 @@
-"""bench/batch_scale.py: the generated tree and large file are what the figures claim (no timings asserted)."""
+"""bench/batch.py: the generated tree and large file are what the figures claim (no timings asserted)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
-import batch_scale as bench_batch  # noqa: E402
+import batch as bench_batch  # noqa: E402
 
 from textmend.batch import BatchOptions, discover, run  # noqa: E402
 
