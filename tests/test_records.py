@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,26 @@ def test_ray_engine_matches_local(tmp_path):
                  for p in (tmp_path / "local").rglob("*") if p.is_file()}
         remote = {p.relative_to(tmp_path / "ray"): p.read_bytes() for p in (tmp_path / "ray").rglob("*") if p.is_file()}
         assert local == remote and len(local) == 3
+        # --resume skips finished outputs; --report has the local engine's per-file facts
+        rep = tmp_path / "ray.json"
+        r = run_cli("clean", "--engine", "ray", str(src), "-o", str(tmp_path / "ray"), "--recipe", str(recipe),
+                    "--resume", "--report", str(rep))
+        doc = json.loads(rep.read_text(encoding="utf-8"))
+        assert doc["summary"]["skipped"] == 3 and doc["summary"]["failed"] == 1 and r.exit_code == 1
+        # --glob / --exclude choose the same files as locally
+        for args in (["--glob", "*.txt", "--exclude", "a"], ["--glob", "a/b/*"]):
+            run_cli("clean", str(src), "-o", str(tmp_path / "lg"), "--recipe", str(recipe), "-j", "1", *args)
+            r = run_cli("clean", "--engine", "ray", str(src), "-o", str(tmp_path / "rg"), "--recipe", str(recipe),
+                        "--report", str(rep), *args)
+            assert r.exit_code == 0, r.stderr
+            lg = {p.relative_to(tmp_path / "lg"): p.read_bytes() for p in (tmp_path / "lg").rglob("*") if p.is_file()}
+            rg = {p.relative_to(tmp_path / "rg"): p.read_bytes() for p in (tmp_path / "rg").rglob("*") if p.is_file()}
+            assert lg == rg and 1 <= len(rg) <= 2
+            files = json.loads(rep.read_text(encoding="utf-8"))["files"]
+            assert {f["status"] for f in files} <= {"ok", "unchanged"} and all(f["encoding"] for f in files)
+            assert any(f["changes"] for f in files) or args[1] == "*.txt"
+            shutil.rmtree(tmp_path / "lg")
+            shutil.rmtree(tmp_path / "rg")
         jl = tmp_path / "in.jsonl"
         jl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS), encoding="utf-8")
         run_cli("clean", "--jsonl", str(jl), "-o", str(tmp_path / "l.jsonl"), "--recipe", str(recipe))

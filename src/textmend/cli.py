@@ -129,7 +129,8 @@ def clean_cmd(paths, output, convert_to, encoding, output_encoding, explain, exp
                                           restore_mirror=not no_restore, profile=profile, strict=strict,
                                           max_bytes=max_bytes))
     if engine == "ray":
-        cli_batch.run_ray(paths, output, opts, address=address, jsonl=jsonl, field_name=field_name)
+        cli_batch.run_ray(paths, output, opts, address=address, jsonl=jsonl, field_name=field_name, globs=globs,
+                          excludes=excludes, resume=resume, report=report)
         return
     if jsonl or parquet:
         cli_batch.run_records(paths, output, opts, parquet=parquet, field_name=field_name, jobs=jobs, report=report)

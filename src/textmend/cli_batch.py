@@ -150,8 +150,11 @@ def run_records(paths, output, opts: BatchOptions, *, parquet: bool, field_name:
     sys.exit(1 if stats.failed else 0)
 
 
-def run_ray(paths, output, opts: BatchOptions, *, address, jsonl: bool, field_name: str) -> None:
-    """``--engine ray``: the same pipeline through Ray Data; exit 1 when any file/record failed."""
+def run_ray(paths, output, opts: BatchOptions, *, address, jsonl: bool, field_name: str, globs=(), excludes=(),
+            resume: bool = False, report: str | None = None) -> None:
+    """``--engine ray``: the same pipeline through Ray Data; exit 1 when any file/record failed.
+
+    A folder takes ``--glob``, ``--exclude``, ``--resume`` and ``--report`` as the local engine does."""
     try:
         from . import ray as tray
     except ImportError:
@@ -164,12 +167,18 @@ def run_ray(paths, output, opts: BatchOptions, *, address, jsonl: bool, field_na
         click.echo(f"textmend: {stats.records} record(s), {stats.changed} changed, {stats.failed} failed "
                    f"(kept as they were)", err=True)
         sys.exit(1 if stats.failed else 0)
-    results = tray.clean_tree(paths[0], output, opts)
-    for r in results:
-        if r.status == "failed":
-            _error(f"{r.path}: {r.error}")
-    click.echo(f"textmend: {len(results)} file(s) with Ray, "
-               f"{sum(r.status == 'failed' for r in results)} failed", err=True)
+    if not os.path.isdir(paths[0]):
+        raise click.UsageError(f"{paths[0]}: --engine ray takes a folder (or a JSON Lines file with --jsonl)")
+    if os.path.realpath(output) == os.path.realpath(paths[0]):
+        raise click.UsageError(f"-o {output}: is the input folder")
+    t0 = time.monotonic()
+    with Progress(discover([paths[0]], output, globs, excludes)) as progress:
+        results = tray.clean_tree(paths[0], output, opts, globs=globs, excludes=excludes, resume=resume,
+                                  on_result=progress.update)
+    seconds = time.monotonic() - t0
+    print_summary(results, seconds)
+    if report:
+        write_report(report, results, seconds)
     sys.exit(1 if any(r.status == "failed" for r in results) else 0)
 
 

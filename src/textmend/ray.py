@@ -11,12 +11,14 @@ Each worker builds the pipeline once (options are picklable) and cleans whole ba
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable, Sequence
 
 import ray
 import ray.data
 
-from .batch import BatchOptions, FileResult, clean_bytes, count_changes, discover
+from .batch import BatchOptions, FileResult, clean_bytes, count_changes, discover, is_done
 from .decode import DecodeError
 from .io import write_atomic
 from .records import RecordStats, clean_jsonl_line
@@ -68,45 +70,71 @@ class _CleanFiles:
         self.options = options
 
     def __call__(self, batch: dict) -> dict:
-        outs, encs, errors, changes = [], [], [], []
+        outs, encs, errors, changes, same = [], [], [], [], []
         for data in batch["bytes"]:
             edits: list = []
+            data = bytes(data)
             try:
-                out, enc = clean_bytes(bytes(data), self.options, edits)
+                out, enc = clean_bytes(data, self.options, edits)
                 outs.append(out)
                 encs.append(enc)
                 errors.append("")
             except (DecodeError, UnicodeEncodeError) as e:
-                outs.append(b"")
+                out = b""
+                outs.append(out)
                 encs.append("")
                 errors.append(str(e) if isinstance(e, DecodeError) else "the result cannot be encoded")
-            changes.append(sum(count_changes(edits).values()))
-        return {"path": list(batch["path"]), "out": outs, "encoding": encs, "error": errors, "changes": changes}
+            changes.append(json.dumps(count_changes(edits)))
+            same.append(out == data)
+        return {"path": list(batch["path"]), "out": outs, "encoding": encs, "error": errors, "changes": changes,
+                "same": same}
 
 
-def clean_tree(src: str, outdir: str, options: BatchOptions, batch_size: int = 16) -> list[FileResult]:
+def clean_tree(src: str, outdir: str, options: BatchOptions, batch_size: int = 16, *,
+               globs: Sequence[str] = (), excludes: Sequence[str] = (), resume: bool = False,
+               on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
     """Mirror the folder ``src`` into ``outdir``: files read by Ray Data, cleaned by ``map_batches``
-    on the workers, written atomically by the driver in order (the same bytes as the local engine)."""
-    tasks = discover([src], outdir)
-    if not tasks:
-        return []
-    dst = {os.path.abspath(t.src): t for t in tasks}
-    ds = ray.data.read_binary_files([t.src for t in tasks], include_paths=True)
-    ds = ds.map_batches(_CleanFiles(options), batch_size=batch_size, batch_format="numpy")
+    on the workers, written atomically by the driver in order (the same bytes as the local engine).
+
+    ``globs``/``excludes`` choose the files and ``resume`` skips finished outputs exactly as the
+    local engine does (:func:`textmend.batch.discover`, :func:`textmend.batch.is_done`); the
+    results carry the same facts per file as the local engine's report.
+    """
+    tasks = discover([src], outdir, globs, excludes)
     results: dict[str, FileResult] = {}
-    for row in ds.iter_rows():
-        path = os.path.abspath(row["path"])
-        t = dst[path if path in dst else "/" + str(row["path"]).lstrip("/")]
-        r = FileResult(t.src, t.dst, encoding=row["encoding"] or None)
-        r.bytes_in = os.path.getsize(t.src)
-        if row["error"]:
-            r.status, r.error = "failed", row["error"]
+    todo = []
+    for t in tasks:
+        if resume and is_done(t):
+            r = results[t.src] = FileResult(t.src, t.dst, status="skipped", bytes_in=os.path.getsize(t.src))
+            if on_result:
+                on_result(r)
         else:
-            out = bytes(row["out"])
-            os.makedirs(os.path.dirname(t.dst) or ".", exist_ok=True)
-            write_atomic(t.dst, out)
-            r.bytes_out = len(out)
-        results[t.src] = r
+            todo.append(t)
+    if todo:
+        dst = {os.path.abspath(t.src): t for t in todo}
+        ds = ray.data.read_binary_files([t.src for t in todo], include_paths=True)
+        ds = ds.map_batches(_CleanFiles(options), batch_size=batch_size, batch_format="numpy")
+        for row in ds.iter_rows():
+            path = os.path.abspath(row["path"])
+            t = dst[path if path in dst else "/" + str(row["path"]).lstrip("/")]
+            r = FileResult(t.src, t.dst, encoding=row["encoding"] or None)
+            r.bytes_in = os.path.getsize(t.src)
+            if row["error"]:
+                r.status, r.error = "failed", row["error"]
+            else:
+                out = bytes(row["out"])
+                r.changes = json.loads(row["changes"])
+                try:
+                    os.makedirs(os.path.dirname(t.dst) or ".", exist_ok=True)
+                    write_atomic(t.dst, out)
+                    r.bytes_out = len(out)
+                    if row["same"]:
+                        r.status = "unchanged"
+                except OSError as e:
+                    r.status, r.error = "failed", f"cannot write {t.dst}: {e.strerror or e}"
+            results[t.src] = r
+            if on_result:
+                on_result(r)
     return [results[t.src] for t in tasks if t.src in results]
 
 
