@@ -9,9 +9,17 @@ def test_mirror_pattern_removed_traditional():
 
 
 def test_mirror_pattern_removed_simplified_and_other_chars():
-    # characters the seeds never annotate, in Simplified script
-    text = "银行(háng)的行(xíng)动很快，银行(háng)说，长(zhǎng)大以后再长(cháng)谈。"
-    assert remove_pinyin_annotations(text) == "银行的行动很快，银行说，长大以后再长谈。"
+    # characters the seeds never annotate, in Simplified script; a context-aware annotator
+    # reads 行 as háng and xíng, but most of what a mirror annotates has one reading
+    text = ("银行(háng)的行(xíng)动很快(kuài)，银行(háng)说(shuō)，"
+            "长(zhǎng)大以后(hòu)再长(cháng)谈(tán)，时(shí)间(jiān)不多(duō)。")
+    assert remove_pinyin_annotations(text) == "银行的行动很快，银行说，长大以后再长谈，时间不多。"
+
+
+def test_polyphone_lesson_stays():
+    # the annotations are mostly on characters given several readings: a lesson, not a mirror
+    text = "“行”有两个读音：行(háng)和行(xíng)。再如长(zhǎng)大、长(cháng)城；重(chóng)新、重(zhòng)要。"
+    assert remove_pinyin_annotations(text) == text
 
 
 def test_wrong_reading_is_not_removed():

@@ -63,6 +63,11 @@ def _toned(m: re.Match[str]) -> bool:
     return unicodedata.normalize("NFC", m.group(2)) in toned_syllables()
 
 
+#: A document with at least this share of its annotations on characters annotated with more
+#: than one reading teaches polyphones: it is not a mirror (a mirror's annotator may read
+#: 行 as háng and xíng by context, but most characters it annotates have one reading).
+MAX_POLYPHONE_SHARE = 0.5
+
 #: Share of annotated characters that differ between scripts (網/网) for the mirror pattern.
 MIN_VARIANT_SHARE = 0.8
 
@@ -112,6 +117,14 @@ def _mirror_pattern(valid: list[re.Match[str]], text: str) -> bool:
     """Several annotations that a mirror inserted, not a textbook's or dictionary's."""
     if len(valid) < MIN_ANNOTATIONS:
         return False
+    readings_of: dict[str, set[str]] = {}
+    for m in valid:
+        readings_of.setdefault(m.group(1), set()).add(unicodedata.normalize("NFC", m.group(2)))
+    # A mirror gives a character one reading; a lesson on polyphones gives it several
+    # (行(háng) and 行(xíng), 长(cháng)/长(zhǎng)).
+    polyphone = sum(1 for m in valid if len(readings_of[m.group(1)]) > 1)
+    if polyphone >= MAX_POLYPHONE_SHARE * len(valid):
+        return False
     per_char = Counter(m.group(1) for m in valid)
     if per_char.most_common(1)[0][1] >= 2:
         return True  # the same character annotated again and again
@@ -128,6 +141,8 @@ def remove_pinyin_annotations(text: str, edits: list[Edit] | None = None) -> str
     '中國新聞網，工業園區，網站'
     >>> remove_pinyin_annotations("“行(háng)”是多音字")
     '“行(háng)”是多音字'
+    >>> remove_pinyin_annotations("行(háng)和行(xíng)，长(cháng)和长(zhǎng)")
+    '行(háng)和行(xíng)，长(cháng)和长(zhǎng)'
     """
     valid = _valid_annotations(text)
     if not _mirror_pattern(valid, text):
