@@ -31,20 +31,39 @@ _AFTER_CJK = (
     rf"(?:(?<=[{HAN}].)|(?<=[{HAN}][{CJK_CLOSING_PUNCT}].)|(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}].))"
 )
 # , : ; after CJK, or directly before a Han character. A colon between digits
-# (18:03:52) is never touched.
+# (18:03:52) is never touched, nor an emoticon (``:)`` ``;-)`` before a space or the end).
 _SEPARATOR_RE = re.compile(
-    rf"[,;:](?:{_AFTER_CJK}(?![0-9]{{2}}(?::|\b))|(?<=[,;])(?<![0-9:].)(?=[“‘《「『{HAN}])|"
+    rf"[,;:](?!(?<=[:;])[-^']?[()DPp](?:\s|$))(?:{_AFTER_CJK}(?![0-9]{{2}}(?::|\b))|(?<=[,;])(?<![0-9:].)(?=[“‘《「『{HAN}])|"
     rf"(?<=[A-Za-z0-9.%)\]”’].)(?=[{HAN}]))"
 )
+# A full stop typed as ASCII in a Chinese sentence: after Han at the end of the line
+# ("捞出沥干."), or between a percentage and Han ("涨1.33%.两市"); never between Han
+# (a name: 马克.吐温), digits (1.5, "1.总则") or Latin (www.example.cn). Only in a line
+# that already has a full-width sentence mark (see _widen_period).
+_PERIOD_RE = re.compile(rf"\.(?:(?<=[{HAN}]\.)(?=[{HSPACE}]*$)|(?<=[0-9]%\.)(?=[{HAN}]))", re.M)
+_CJK_SENTENCE_MARK_RE = re.compile("[，。；！？：]")
 _COLON_DIGITS_RE = re.compile(r"(?<=[0-9]):(?=[0-9])")
 _BANG_RE = re.compile(rf"[!?]{_AFTER_CJK}(?![!?=A-Za-z0-9])")
 _PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+#: pinyin with at least one tone mark: "háng", "yínháng", "zhōng guó"
+_TONED_PINYIN_RE = re.compile(rf"(?=.*[{_TONED}])[a-zü{_TONED}]+(?:[ '’][a-zü{_TONED}]+)*")
 _CODE_CHARS_RE = re.compile(r"[\"'=;{}<>\\`$]")
 _PAREN_PREV_CJK_RE = re.compile(rf"[{HAN}{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]")
 
 
 def _widen_separator(m: re.Match[str]) -> str:
     return FULLWIDTH[m.group(0)]
+
+
+def _widen_period(m: re.Match[str]) -> str:
+    text = m.string
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    line = text[start : end if end >= 0 else len(text)]
+    if _CJK_SENTENCE_MARK_RE.search(line) is None:
+        return m.group(0)
+    return "。"
 
 
 def _widen_parens(m: re.Match[str]) -> str:
@@ -55,6 +74,8 @@ def _widen_parens(m: re.Match[str]) -> str:
         return m.group(0)
     if inner.isdigit() and text[m.end() : m.end() + 1].isdigit():
         return m.group(0)  # a phone area code: (02)2345-6789
+    if _TONED_PINYIN_RE.fullmatch(inner):
+        return m.group(0)  # a reading written in a lesson: 行(háng), 银行(yínháng)
     if prev and _PAREN_PREV_CJK_RE.match(prev):
         return f"（{inner}）"
     if _HAN_START_RE.match(inner) and _is_cjk_prose(inner):
@@ -70,7 +91,9 @@ _HAN_START_RE = re.compile(rf"\s*[{HAN}]")
 # Chinese pages use them for quotations.)
 _CODE_LINE_RE = re.compile(
     r"[`=<>{}\\]|\w\(\s*[\"']|[\"']\s*[,:]\s*[\"'\d\[]|"
-    r"^\s*(?:#|//|/\*|\*|def |class |import |from \S+ import|return\b|print\()",
+    r"^\s*(?:#|//|/\*|\*|def |class |import |from \S+ import|return\b|print\()|"
+    # a GB/T 7714 reference ("张三, 李四. 书名[M]. 北京: 出版社, 2020."), ASCII by the standard
+    r"\[(?:M|J|C|D|R|S|P|N|G|Z|A|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]\s*[.,/]",
     re.M,
 )
 _URL_RE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -106,6 +129,8 @@ def _widen_line(text: str, edits: list[Edit] | None) -> str:
             spans = _url_spans(text)
         text = sub_with_edits(_SEPARATOR_RE, guard(_widen_separator), text, name, edits)
         text = sub_with_edits(_BANG_RE, guard(_widen_separator), text, name, edits)
+        if "." in text:
+            text = sub_with_edits(_PERIOD_RE, guard(_widen_period), text, name, edits)
         if text == before:
             break
     return text
@@ -156,7 +181,8 @@ def looks_like_code(text: str) -> bool:
 
 
 def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
-    """Turn ASCII ``, : ; ( ) ! ?`` into full-width forms where they sit in Chinese text.
+    """Turn ASCII ``, : ; ( ) ! ?`` into full-width forms where they sit in Chinese text,
+    and ``.`` into ``。`` where it ends a Chinese sentence (see ``_PERIOD_RE``).
 
     Times, decimals, ranges, URLs and lines that look like code are left alone.
     Japanese text (any kana) is not touched: Japanese uses its own punctuation.
@@ -169,6 +195,8 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     'print("时间:", t)'
     >>> widen_cjk_punctuation("電話：(02)2345-6789")
     '電話：(02)2345-6789'
+    >>> widen_cjk_punctuation("涨1.33%.两市放量,捞出沥干.\\n马克.吐温,见1.总则")
+    '涨1.33%。两市放量，捞出沥干。\\n马克.吐温，见1.总则'
     """
     if not _WIDEN_TRIGGER_RE.search(text) or not has_han(text) or is_japanese(text):
         return text  # nothing to widen: no ASCII , ; : ! ? ( (the patterns all need one)
