@@ -154,6 +154,30 @@ def _one_step_fix(line: str) -> str | None:
     return None
 
 
+#: the kinds of CJK mojibake whose damaged form is Latin-1 text, as ftfy sees it
+_CJK_AS_LATIN = ("GBK read as latin-1", "Big5 read as latin-1")
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _is_cjk_read_as_latin(line: str) -> bool:
+    """Is ``line`` GBK/Big5 read as latin-1 that the cjk-mojibake filter repairs whole?
+    ftfy would read some of its byte pairs as UTF-8 (``È¯`` -> ``ȯ``) and leave the rest
+    broken for good, so such a line is left to cjk-mojibake.
+
+    >>> _is_cjk_read_as_latin("ÅÌÃæÉÏ£¬°×¾Æ¡¢°ëµ¼ÌåºÍÈ¯ÉÌ°å¿éÕÇ·ù¾ÓÇ°"), _is_cjk_read_as_latin("doesnÃ¢â‚¬â„¢t")
+    (True, False)
+    """
+    from .cjk_mojibake import repair_line  # (imported late: cjk_mojibake is the heavier module)
+
+    if _SURROGATE_RE.search(line) is not None:
+        return False  # ftfy's to mend
+    fixed, changes = repair_line(line)
+    return bool(changes) and all(kind in _CJK_AS_LATIN for _, _, kind in changes) \
+        and not ftfy_would_change(fixed)
+
+
 def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     """Repair UTF-8 read as cp1252/latin-1/MacRoman (ftfy's territory), line by line.
 
@@ -178,6 +202,8 @@ def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
         start = len(line) - len(line.lstrip(_EDGE_SPACE))
         fixed_core = _one_step_fix(core)
         if fixed_core is None:
+            if _is_cjk_read_as_latin(core):
+                continue  # GBK/Big5 bytes read as latin-1: the cjk-mojibake filter's, whole
             fixed_core = ftfy.fix_text(core, FTFY_CONFIG)
         spaced = fixed_core.replace("\u00a0", " ").replace("\u202f", " ")
         if spaced != fixed_core:
