@@ -31,9 +31,10 @@ _AFTER_CJK = (
     rf"(?:(?<=[{HAN}].)|(?<=[{HAN}][{CJK_CLOSING_PUNCT}].)|(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}].))"
 )
 # , : ; after CJK, or directly before a Han character. A colon between digits
-# (18:03:52) is never touched, nor an emoticon (``:)`` ``;-)`` before a space or the end).
+# (18:03:52) is never touched, nor an emoticon (``:)`` ``;-)`` before a space or the end:
+# see _widen_separator_mark).
 _SEPARATOR_RE = re.compile(
-    rf"[,;:](?!(?<=[:;])[-^']?[()DPp](?:\s|$))(?:{_AFTER_CJK}(?![0-9]{{2}}(?::|\b))|(?<=[,;])(?<![0-9:].)(?=[“‘《「『{HAN}])|"
+    rf"[,;:](?:{_AFTER_CJK}(?![0-9]{{2}}(?::|\b))|(?<=[,;])(?<![0-9:].)(?=[“‘《「『{HAN}])|"
     rf"(?<=[A-Za-z0-9.%)\]”’].)(?=[{HAN}]))"
 )
 # A full stop typed as ASCII in a Chinese sentence: after Han at the end of the line
@@ -53,6 +54,16 @@ _PAREN_PREV_CJK_RE = re.compile(rf"[{HAN}{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]
 
 
 def _widen_separator(m: re.Match[str]) -> str:
+    return FULLWIDTH[m.group(0)]
+
+
+_EMOTICON_REST_RE = re.compile(r"[-^']?[()DPp](?=\s|$)")
+
+
+def _widen_separator_mark(m: re.Match[str]) -> str:
+    """``_widen_separator`` for , ; : — except the eyes of an emoticon (「開心。」:) ;-) )."""
+    if m.group(0) != "," and _EMOTICON_REST_RE.match(m.string, m.end()) is not None:
+        return m.group(0)
     return FULLWIDTH[m.group(0)]
 
 
@@ -127,7 +138,7 @@ def _widen_line(text: str, edits: list[Edit] | None) -> str:
         if "(" in text:
             text = sub_with_edits(_PAREN_RE, guard(_widen_parens), text, name, edits)
             spans = _url_spans(text)
-        text = sub_with_edits(_SEPARATOR_RE, guard(_widen_separator), text, name, edits)
+        text = sub_with_edits(_SEPARATOR_RE, guard(_widen_separator_mark), text, name, edits)
         text = sub_with_edits(_BANG_RE, guard(_widen_separator), text, name, edits)
         if "." in text:
             text = sub_with_edits(_PERIOD_RE, guard(_widen_period), text, name, edits)
