@@ -121,3 +121,31 @@ def test_trailing_space_pattern_matches_what_the_unanchored_one_did(text):
 
     old = re.compile(rf"[{HSPACE}]+(?=[\r\n\u2028\u2029\x85]|\Z)")
     assert [m.span() for m in _TRAILING_SPACE_RE.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+# --- red-team pass: clean text the punctuation filter must leave alone, and the full stop ---
+
+
+@pytest.mark.parametrize("text", [
+    "阿輝笑說：「做得一日得一日，最緊要係開心。」:)",         # an emoticon after CJK punctuation
+    "有问题可以在楼下问我，看到就回;-)",
+    "两个读音：行(háng)和行(xíng)，长(zhǎng)大。",           # readings written in a lesson
+    "读音为行(hang2)，即行业。",
+    "[1] 张三, 李四. 自然语言处理导论[M]. 北京: 清华大学出版社, 2020.",  # GB/T 7714 reference
+    "马克.吐温说，人生如此",                                 # a name's dot between Han
+    "见1.总则，第2.3条",                                      # numbering and decimals
+])
+def test_red_team_clean_lines_unchanged(text):
+    assert widen_cjk_punctuation(text) == text
+
+
+@pytest.mark.parametrize("before,after", [
+    ("加料酒焯水,捞出洗净沥干.", "加料酒焯水，捞出洗净沥干。"),
+    ("创业板指涨1.33%.两市成交额合计1.12万亿元,较上个交易日放量.",
+     "创业板指涨1.33%。两市成交额合计1.12万亿元，较上个交易日放量。"),
+    ("捞出洗净沥干.", "捞出洗净沥干."),  # no full-width mark in the line: not judged Chinese prose
+    ("比分:D组出线", "比分：D组出线"),
+    ("如下:(1)第一条", "如下：（1）第一条"),
+])
+def test_red_team_widened(before, after):
+    assert widen_cjk_punctuation(before) == after

@@ -47,8 +47,10 @@ _COLON_DIGITS_RE = re.compile(r"(?<=[0-9]):(?=[0-9])")
 _BANG_RE = re.compile(rf"[!?]{_AFTER_CJK}(?![!?=A-Za-z0-9])")
 _PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-#: pinyin with at least one tone mark: "háng", "yínháng", "zhōng guó"
-_TONED_PINYIN_RE = re.compile(rf"(?=.*[{_TONED}])[a-zü{_TONED}]+(?:[ '’][a-zü{_TONED}]+)*")
+#: pinyin with tone marks or tone numbers: "háng", "yínháng", "zhōng guó", "hang2"
+_TONED_PINYIN_RE = re.compile(
+    rf"(?=.*[{_TONED}])[a-zü{_TONED}]+(?:[ '’][a-zü{_TONED}]+)*|[a-zü]{{1,6}}[1-5](?:[ '’]?[a-zü]{{1,6}}[1-5])*"
+)
 _CODE_CHARS_RE = re.compile(r"[\"'=;{}<>\\`$]")
 _PAREN_PREV_CJK_RE = re.compile(rf"[{HAN}{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]")
 
