@@ -149,3 +149,17 @@ def test_red_team_clean_lines_unchanged(text):
 ])
 def test_red_team_widened(before, after):
     assert widen_cjk_punctuation(before) == after
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # English sentences that name a Chinese company: the comma/colon/semicolon is English
+    ("The company (腾讯, Tencent) reported revenue in Q3.", "The company (腾讯, Tencent) reported revenue in Q3."),
+    ("Brands like 华为; Xiaomi and others compete, said the analyst.",
+     "Brands like 华为; Xiaomi and others compete, said the analyst."),
+    # Chinese lines: widened as before, whatever follows
+    ("作者: John Smith", "作者： John Smith"),
+    ("公司名称: 腾讯, Tencent", "公司名称： 腾讯， Tencent"),
+    ("他说:\"We will continue.\"", "他说：\"We will continue.\""),
+])
+def test_mark_in_an_english_sentence_stays_ascii(line, expected):
+    assert widen_cjk_punctuation(line) == expected

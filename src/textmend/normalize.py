@@ -15,6 +15,7 @@ from .chardata import (
     CJK_OPENING_PUNCT,
     FULLWIDTH,
     HAN,
+    HAN_RE,
     HSPACE,
     has_han,
     is_japanese,
@@ -62,9 +63,27 @@ def _widen_separator(m: re.Match[str]) -> str:
 _EMOTICON_REST_RE = re.compile(r"[-^']?[()DPp](?=\s|$)")
 
 
+_SPACE_THEN_LATIN_RE = re.compile(r"[ \t]+[A-Za-z]")
+_LATIN_LETTER_RE = re.compile("[A-Za-z]")
+
+
+def _in_latin_sentence(text: str, start: int, end: int) -> bool:
+    """Is the mark at ``start`` followed by a space and a Latin word, with more Latin letters
+    than Han characters before it on its line? Then it is English punctuation after a
+    Chinese name ("The company (腾讯, Tencent) said ...") and stays ASCII; a Chinese label
+    ("作者: John Smith") is not."""
+    if _SPACE_THEN_LATIN_RE.match(text, end) is None:
+        return False
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return len(_LATIN_LETTER_RE.findall(before)) > len(HAN_RE.findall(before))
+
+
 def _widen_separator_mark(m: re.Match[str]) -> str:
-    """``_widen_separator`` for , ; : — except the eyes of an emoticon (「開心。」:) ;-) )."""
+    """``_widen_separator`` for , ; : — except the eyes of an emoticon (「開心。」:) ;-) ) and
+    a mark inside an English sentence (``腾讯, Tencent``)."""
     if m.group(0) != "," and _EMOTICON_REST_RE.match(m.string, m.end()) is not None:
+        return m.group(0)
+    if _in_latin_sentence(m.string, m.start(), m.end()):
         return m.group(0)
     return FULLWIDTH[m.group(0)]
 
