@@ -163,3 +163,25 @@ def test_mojibake_tail_glued_to_clean_text(sentence):
             assert fixed == sentence, broken
             repaired += 1
     assert repaired >= 3
+
+
+# --- UTF-8 read as GBK in English text: one to three Han characters glued to a word ------
+
+@pytest.mark.parametrize("word", ["café", "naïve", "señor", "26°C", "it’s", "Zürich", "façade", "£30", "résumé"])
+def test_latin_text_read_as_gbk_is_repaired(word):
+    line = f"The report mentioned {word} twice in the second paragraph of the story."
+    damaged = line.encode("utf-8").decode("gb18030", errors="replace")
+    if "\ufffd" in damaged:
+        pytest.skip("an odd byte count leaves a lost byte: not recoverable exactly")
+    assert textmend.clean(damaged) == line + "\n"
+
+
+@pytest.mark.parametrize("line", [
+    "Kweichow Moutai (茅台) rose 3% on the Shanghai exchange today.",
+    "Moutai茅台 rose 3% on the Shanghai exchange today and more.",  # 茅台 re-read gives a combining mark
+    "Model X中国版 is sold only in China and has a longer wheelbase than others.",
+    "The word 中 means middle, and 国 means country in Chinese characters.",
+    "iPhone15发布会在北京举行，茅台和帽子都卖得很好。",  # Chinese text: not an English line
+])
+def test_han_in_english_text_stays(line):
+    assert textmend.clean(line) == line + "\n"

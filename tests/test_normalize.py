@@ -163,3 +163,10 @@ def test_red_team_widened(before, after):
 ])
 def test_mark_in_an_english_sentence_stays_ascii(line, expected):
     assert widen_cjk_punctuation(line) == expected
+
+
+def test_chinese_gloss_in_an_english_sentence_keeps_ascii_parentheses():
+    line = "Kweichow Moutai (茅台) rose 3% on the Shanghai exchange today."
+    assert widen_cjk_punctuation(line) == line
+    # a Latin name glued to its Chinese name inside Chinese text: widened as before
+    assert widen_cjk_punctuation("園區SISPARK(蘇州國際科技園)成立") == "園區SISPARK（蘇州國際科技園）成立"

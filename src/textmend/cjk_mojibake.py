@@ -298,6 +298,62 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     return ("".join(out), changes) if changes else (line, [])
 
 
+#: A line is English-like when it has at least this many Latin letters...
+GLUED_MIN_LATIN = 20
+#: ...and this many times as many Latin letters as Han characters.
+GLUED_LATIN_RATIO = 4
+#: One to three Han characters glued to a Latin letter or digit (no space between): in
+#: English text, the mark of an accented letter or a typographic sign whose UTF-8 bytes
+#: were read as GBK (``caf茅`` café, ``26掳C`` 26°C, ``it鈥檚`` it’s).
+_GLUED_HAN_RE = re.compile(
+    r"(?:(?<=[A-Za-z0-9])[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])"
+    r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}(?=[A-Za-z0-9]))"
+)
+_LATIN_RE = re.compile("[A-Za-z]")
+_HAN_ANY_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _latin_reading(run: str) -> str | None:
+    """``run`` re-read as the UTF-8 it was when that gives Latin letters and signs only:
+    Latin-1, Latin Extended-A, general punctuation, € and ™ (no combining marks, no CJK)."""
+    try:
+        fixed = run.encode("gb18030").decode("utf-8")
+    except UnicodeError:
+        return None
+    if not fixed or fixed.isascii():
+        return None
+    for ch in fixed:
+        o = ord(ch)
+        if not (0x20 <= o < 0x7f or 0xa0 <= o <= 0x17f or 0x2010 <= o <= 0x203a or ch in "€™"):
+            return None
+    return fixed
+
+
+def repair_glued_latin(line: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """Han characters glued to Latin words in an English line, re-read as UTF-8.
+
+    >>> repair_glued_latin("We met at the caf茅 near the station; it was about 26掳C outside.")[0]
+    'We met at the café near the station; it was about 26°C outside.'
+    >>> repair_glued_latin("Kweichow Moutai (茅台) rose 3% on the Shanghai exchange today.")[0]
+    'Kweichow Moutai (茅台) rose 3% on the Shanghai exchange today.'
+    """
+    latin = len(_LATIN_RE.findall(line))
+    han = len(_HAN_ANY_RE.findall(line))
+    if latin < GLUED_MIN_LATIN or latin < GLUED_LATIN_RATIO * han:
+        return line, []
+    changes: list[tuple[str, str, str]] = []
+
+    def repl(m: re.Match[str]) -> str:
+        fixed = _latin_reading(m.group(0))
+        if fixed is None:
+            return m.group(0)
+        changes.append((m.group(0), fixed, "UTF-8 read as GBK (Latin text)"))
+        return fixed
+
+    new = _GLUED_HAN_RE.sub(repl, line)
+    return (new, changes) if changes else (line, [])
+
+
 def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     """Repair CJK mojibake line by line; note lost text without changing it.
 
@@ -311,9 +367,11 @@ def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
-        if line.isascii() or not _has_signs(line):
+        if line.isascii():
             continue
-        new, changes = repair_line(line)
+        new, changes = repair_line(line) if _has_signs(line) else (line, [])
+        if not changes:
+            new, changes = repair_glued_latin(line)  # (English text: caf茅, 26掳C, it鈥檚)
         if changes:
             lines[i] = new
             changed = True

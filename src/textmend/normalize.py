@@ -74,6 +74,11 @@ def _in_latin_sentence(text: str, start: int, end: int) -> bool:
     ("作者: John Smith") is not."""
     if _SPACE_THEN_LATIN_RE.match(text, end) is None:
         return False
+    return _latin_before(text, start)
+
+
+def _latin_before(text: str, start: int) -> bool:
+    """More Latin letters than Han characters on the line before ``start``."""
     before = text[text.rfind("\n", 0, start) + 1 : start]
     return len(_LATIN_LETTER_RE.findall(before)) > len(HAN_RE.findall(before))
 
@@ -111,6 +116,8 @@ def _widen_parens(m: re.Match[str]) -> str:
     if prev and _PAREN_PREV_CJK_RE.match(prev):
         return f"（{inner}）"
     if _HAN_START_RE.match(inner) and _is_cjk_prose(inner):
+        if prev.isspace() and _latin_before(text, m.start()):
+            return m.group(0)  # an English sentence glossing a name: "Kweichow Moutai (茅台) rose"
         return f"（{inner}）"  # SISPARK(蘇州國際科技園): Chinese inside, after a Latin name
     return m.group(0)
 
