@@ -93,7 +93,7 @@ class _ZoneFamilies:
         self.forms = sorted({f.match_on for f in families})
         #: per form, the distinct max_len of its families, ascending
         self._limits = {form: sorted({f.max_len for f in families if f.match_on == form}) for form in self.forms}
-        self._indexes: dict[tuple[str, int], LiteralIndex] = {}
+        self._indexes: dict[tuple[str, int, bool], LiteralIndex] = {}
 
     def index(self, form: str, length: int, prose: bool) -> LiteralIndex | None:
         """The literal index of the families of ``form`` that take a line of ``length``
