@@ -171,10 +171,17 @@ def run_ray(paths, output, opts: BatchOptions, *, address, jsonl: bool, field_na
         raise click.UsageError(f"{paths[0]}: --engine ray takes a folder (or a JSON Lines file with --jsonl)")
     if os.path.realpath(output) == os.path.realpath(paths[0]):
         raise click.UsageError(f"-o {output}: is the input folder")
+    _run_with_progress(discover([paths[0]], output, globs, excludes), report,
+                       lambda update: tray.clean_tree(paths[0], output, opts, globs=globs, excludes=excludes,
+                                                      resume=resume, on_result=update))
+
+
+def _run_with_progress(tasks, report: str | None, go) -> None:
+    """Run ``go(on_result)`` under the progress display, print the summary table, write the
+    report, and exit: 0 when every file was cleaned (or skipped), 1 when any failed."""
     t0 = time.monotonic()
-    with Progress(discover([paths[0]], output, globs, excludes)) as progress:
-        results = tray.clean_tree(paths[0], output, opts, globs=globs, excludes=excludes, resume=resume,
-                                  on_result=progress.update)
+    with Progress(tasks) as progress:
+        results = go(progress.update)
     seconds = time.monotonic() - t0
     print_summary(results, seconds)
     if report:
@@ -206,14 +213,6 @@ def run_batch(paths, output, opts: BatchOptions, *, jobs, globs, excludes, in_pl
     for p in paths:
         if not os.path.exists(p):
             raise click.UsageError(f"{p}: no such file or directory")
-    options = opts
     tasks = discover(paths, output, globs, excludes, in_place=in_place)
-    t0 = time.monotonic()
-    with Progress(tasks) as progress:
-        results = run(tasks, options, jobs=jobs, in_place=in_place, backup=backup, resume=resume,
-                      on_result=progress.update)
-    seconds = time.monotonic() - t0
-    print_summary(results, seconds)
-    if report:
-        write_report(report, results, seconds)
-    sys.exit(1 if any(r.status == "failed" for r in results) else 0)
+    _run_with_progress(tasks, report, lambda update: run(tasks, opts, jobs=jobs, in_place=in_place, backup=backup,
+                                                         resume=resume, on_result=update))
