@@ -169,3 +169,32 @@ def test_literal_prefilter_gives_the_same_verdict_as_asking_every_family():
             assert matcher.match(line, zone) is expected, (zone, line)
             checked += expected is not None
     assert checked > 50  # the fixtures hold plenty of boilerplate
+
+
+def test_document_scan_finds_every_line_a_pattern_matches():
+    # possible_families rules a family out when the document scan finds nothing: the scan
+    # form (line-start patterns rewritten to begin with "\n") must find any line p finds
+    from pathlib import Path
+
+    from textmend.rules import builtin_packs
+    from textmend.strip import _doc_form, to_simplified
+
+    root = Path(__file__).resolve().parent.parent
+    lines: set[str] = set()
+    for path in list((root / "fixtures").rglob("*.txt")) + list((root / "seeds").glob("*.txt")):
+        try:
+            lines.update(s.strip() for s in path.read_text(encoding="utf-8").splitlines() if s.strip())
+        except UnicodeDecodeError:
+            continue
+    forms = sorted(lines | {to_simplified(s) for s in lines})
+    hits = 0
+    for pack in builtin_packs():
+        for fam in pack.families:
+            for p in fam.patterns:
+                scan = _doc_form(p)
+                for s in forms:
+                    if p.search(s):
+                        hits += 1
+                        assert scan.search("\n" + s), (fam.label, p.pattern, s)
+                        assert scan.search("\n" + "\n".join(["x", s, "y"])), (fam.label, p.pattern, s)
+    assert hits > 100

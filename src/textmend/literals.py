@@ -121,6 +121,20 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(folded)
 
 
+def starts_at_line_start(pattern: re.Pattern[str]) -> bool:
+    """Does every match of ``pattern`` start at ``^`` (its first item, with no top-level
+    alternative that could start elsewhere)?
+
+    >>> starts_at_line_start(re.compile(r"^(?:a|b)c$")), starts_at_line_start(re.compile(r"^a|b"))
+    (True, False)
+    """
+    try:
+        items = list(_p.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return False
+    return bool(items) and items[0][0] is _c.AT and items[0][1] is _c.AT_BEGINNING
+
+
 class LiteralIndex:
     """Which of many keys may match a text, from the literals each key requires.
 
