@@ -57,25 +57,24 @@ def maybe_mixed(data: bytes) -> bool:
     if not (bad > 0 and good * 2 >= MIN_UTF8_BYTES and good >= MIN_UTF8_SHARE * (good + bad)):
         return False
     # GBK text holds byte runs that happen to be valid UTF-8: ask for whole valid lines
-    return _enough_utf8_lines(data[:65536].split(b"\n"))  # (line ends do not change the counts)
+    return _enough_utf8_lines(text, _high(data[:65536]))
 
 
-def _enough_utf8_lines(lines: list[bytes]) -> bool:
+def _enough_utf8_lines(text: str, total_high: int) -> bool:
     """Valid UTF-8 lines with non-ASCII bytes: at least MIN_UTF8_BYTES of them in all, and
-    MIN_UTF8_SHARE of the non-ASCII bytes (the rest in lines that are not UTF-8).
+    MIN_UTF8_SHARE of the ``total_high`` non-ASCII bytes (the rest in lines that are not
+    UTF-8). ``text`` is the bytes decoded as UTF-8 with replacement: a line is valid UTF-8
+    when it holds no U+FFFD ("\\n" is never inside a sequence, so lines correspond).
 
-    >>> _enough_utf8_lines(["中文，第一句。".encode("gbk") + b"\\n"] * 30)
+    >>> _enough_utf8_lines(("中文，第一句。".encode("gbk") + b"\\n").decode("utf-8", "replace") * 30, 420)
     False
     """
-    utf8_high = bad_high = 0
-    for line in lines:
-        if line.isascii():
-            continue
-        if _is_utf8(line):
-            utf8_high += _high(line)
-        else:
-            bad_high += _high(line)
-    return bool(bad_high) and utf8_high >= MIN_UTF8_BYTES and utf8_high >= MIN_UTF8_SHARE * (utf8_high + bad_high)
+    utf8_high = 0
+    for line in text.split("\n"):
+        if not line.isascii() and "\ufffd" not in line:
+            utf8_high += len(line.encode("utf-8")) - len(line.encode("ascii", "ignore"))
+    bad_high = total_high - utf8_high
+    return bad_high > 0 and utf8_high >= MIN_UTF8_BYTES and utf8_high >= MIN_UTF8_SHARE * (utf8_high + bad_high)
 
 
 def split(data: bytes) -> list[tuple[bytes, bool]] | None:
