@@ -170,3 +170,27 @@ def test_chinese_gloss_in_an_english_sentence_keeps_ascii_parentheses():
     assert widen_cjk_punctuation(line) == line
     # a Latin name glued to its Chinese name inside Chinese text: widened as before
     assert widen_cjk_punctuation("園區SISPARK(蘇州國際科技園)成立") == "園區SISPARK（蘇州國際科技園）成立"
+
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(st.text(alphabet=" \n\t#/*=<>{}\\`'\",:[]().0123中文aM/OLdefclassimportfromreturnprint", max_size=40))
+def test_has_code_line_agrees_with_the_one_pattern(text):
+    from textmend.normalize import _CODE_LINE_RE, has_code_line
+
+    assert has_code_line(text) == (_CODE_LINE_RE.search(text) is not None)
+
+
+def test_has_code_line_agrees_on_the_fixtures():
+    from pathlib import Path
+
+    from textmend.normalize import _CODE_LINE_RE, has_code_line
+
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted((root / "fixtures").rglob("*.txt")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        for line in text.splitlines():
+            assert has_code_line(line) == (_CODE_LINE_RE.search(line) is not None), (path.name, line)
+        assert has_code_line(text) == (_CODE_LINE_RE.search(text) is not None), path.name

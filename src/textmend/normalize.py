@@ -135,6 +135,28 @@ _CODE_LINE_RE = re.compile(
     r"\[(?:M|J|C|D|R|S|P|N|G|Z|A|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]\s*[.,/]",
     re.M,
 )
+# The same test as _CODE_LINE_RE, in five scans that each let the engine look for a rare
+# first character ("(" or a quote or a code sign) instead of trying every alternative at
+# every Han character (2.3 KB of Chinese: 125 µs -> ~10 µs).
+_CODE_SIGN_RE = re.compile(r"[`=<>{}\\]")
+_CALL_WITH_STRING_RE = re.compile(r"\((?<=\w\()\s*[\"']")
+_QUOTED_PAIR_RE = re.compile(r"[\"']\s*[,:]\s*[\"'\d\[]")
+_CODE_LINE_START_RE = re.compile(r"\n\s*(?:#|//|/\*|\*|def |class |import |from \S+ import|return\b|print\()")
+_REFERENCE_RE = re.compile(r"\[(?:M|J|C|D|R|S|P|N|G|Z|A|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]\s*[.,/]")
+
+
+def has_code_line(text: str) -> bool:
+    """``_CODE_LINE_RE.search(text) is not None``, fast on Chinese text.
+
+    >>> has_code_line("他说：你好。"), has_code_line('print("时间:", t)'), has_code_line("说明\\n  # 注释")
+    (False, True, True)
+    """
+    return (_CODE_SIGN_RE.search(text) is not None or _QUOTED_PAIR_RE.search(text) is not None
+            or ("(" in text and _CALL_WITH_STRING_RE.search(text) is not None)
+            or ("[" in text and _REFERENCE_RE.search(text) is not None)
+            or _CODE_LINE_START_RE.search("\n" + text) is not None)
+
+
 _URL_RE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -215,7 +237,7 @@ def looks_like_code(text: str) -> bool:
     (True, False)
     """
     lines = [line for line in text.split("\n", 500)[:500] if line.strip()]
-    code = sum(1 for line in lines if _CODE_LINE_RE.search(line))
+    code = sum(1 for line in lines if has_code_line(line))
     return code >= CODE_MIN_LINES and code >= CODE_MIN_SHARE * len(lines)
 
 
@@ -241,13 +263,13 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
         return text  # nothing to widen: no ASCII , ; : ! ? ( (the patterns all need one)
     if looks_tabular(text):
         return text  # CSV and the like: the commas are field separators
-    if _CODE_LINE_RE.search(text) is None:
+    if not has_code_line(text):
         return _widen_line(text, edits)
     if looks_like_code(text):
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if _CODE_LINE_RE.search(line) is None and has_han(line):
+        if not has_code_line(line) and has_han(line):
             local: list[Edit] | None = [] if edits is not None else None
             lines[i] = _widen_line(line, local)
             if edits is not None and local:
