@@ -337,9 +337,10 @@ def repair_glued_latin(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     >>> repair_glued_latin("Kweichow Moutai (茅台) rose 3% on the Shanghai exchange today.")[0]
     'Kweichow Moutai (茅台) rose 3% on the Shanghai exchange today.'
     """
+    if len(line.encode("ascii", "ignore")) < GLUED_MIN_LATIN or _HAN_ANY_RE.search(line) is None:
+        return line, []  # (cheap tests first: they rule out nearly every Chinese and English line)
     latin = len(_LATIN_RE.findall(line))
-    han = len(_HAN_ANY_RE.findall(line))
-    if latin < GLUED_MIN_LATIN or latin < GLUED_LATIN_RATIO * han:
+    if latin < GLUED_MIN_LATIN or latin < GLUED_LATIN_RATIO * len(_HAN_ANY_RE.findall(line)):
         return line, []
     changes: list[tuple[str, str, str]] = []
 
