@@ -75,7 +75,7 @@ def reads_as_prose(line: str) -> bool:
     """
     if _NAV_SEP_RE.search(line):
         return False
-    if _han_at_least(PROSE_MIN_HAN).match(line) is not None:
+    if HAN_RE.search(line) is not None and _han_at_least(PROSE_MIN_HAN).match(line) is not None:
         return _HAN_SENTENCE_PUNCT_RE.search(line) is not None
     words = _LATIN_WORD_RE.findall(line)
     if len(words) < PROSE_MIN_WORDS or not _LATIN_SENTENCE_END_RE.search(line):
