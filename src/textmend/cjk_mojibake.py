@@ -300,7 +300,7 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
 
 #: A line is English-like when it has at least this many Latin letters...
 GLUED_MIN_LATIN = 20
-#: ...and this many times as many Latin letters as Han characters.
+#: ...and this many times as many Latin letters as non-ASCII characters (Han and the rest).
 GLUED_LATIN_RATIO = 4
 #: One to three Han characters glued to a Latin letter or digit (no space between): in
 #: English text, the mark of an accented letter or a typographic sign whose UTF-8 bytes
@@ -337,10 +337,12 @@ def repair_glued_latin(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     >>> repair_glued_latin("Kweichow Moutai (茅台) rose 3% on the Shanghai exchange today.")[0]
     'Kweichow Moutai (茅台) rose 3% on the Shanghai exchange today.'
     """
-    if len(line.encode("ascii", "ignore")) < GLUED_MIN_LATIN or _HAN_ANY_RE.search(line) is None:
+    ascii_chars = len(line.encode("ascii", "ignore"))
+    if ascii_chars < GLUED_MIN_LATIN or ascii_chars < GLUED_LATIN_RATIO * (len(line) - ascii_chars) \
+            or _HAN_ANY_RE.search(line) is None:
         return line, []  # (cheap tests first: they rule out nearly every Chinese and English line)
     latin = len(_LATIN_RE.findall(line))
-    if latin < GLUED_MIN_LATIN or latin < GLUED_LATIN_RATIO * len(_HAN_ANY_RE.findall(line)):
+    if latin < GLUED_MIN_LATIN or latin < GLUED_LATIN_RATIO * (len(line) - ascii_chars):
         return line, []
     changes: list[tuple[str, str, str]] = []
 
