@@ -243,6 +243,8 @@ def _superset(codec: str, sample: bytes, final: bool) -> str:
     ('gb18030', 'gb2312')
     """
     if codec in ("gb2312", "gbk", "gb18030"):
+        if b"\xa1\xa4" not in sample and b"\xa1\xaa" not in sample:
+            return "gb18030"  # the only codes the two mappings read differently are absent
         gb2312 = _strict(sample, "gb2312", final)
         # GB2312's own mapping (A1A4 U+30FB, A1AA U+2015) when it reads the bytes and GBK/GB18030 differ
         return "gb2312" if gb2312 is not None and gb2312 != _strict(sample, "gb18030", final) else "gb18030"
