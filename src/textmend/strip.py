@@ -91,14 +91,17 @@ class _ZoneFamilies:
     def __init__(self, families: list[Family]) -> None:
         self.families = families
         self.forms = sorted({f.match_on for f in families})
-        #: per form, the distinct max_len of its families, ascending
-        self._limits = {form: sorted({f.max_len for f in families if f.match_on == form}) for form in self.forms}
-        self._indexes: dict[tuple[str, int, bool], LiteralIndex] = {}
+        #: per form (None: every form), the distinct max_len of its families, ascending
+        self._limits: dict[str | None, list[int]] = {
+            form: sorted({f.max_len for f in families if f.match_on == form}) for form in self.forms}
+        self._limits[None] = sorted({f.max_len for f in families})
+        self._indexes: dict[tuple[str | None, int, bool], LiteralIndex] = {}
 
-    def index(self, form: str, length: int, prose: bool) -> LiteralIndex | None:
-        """The literal index of the families of ``form`` that take a line of ``length``
-        characters that does (or does not) read as ``prose``, or None for none. Long
-        sentences, the lines most often asked about, go to a few families only."""
+    def index(self, form: str | None, length: int, prose: bool) -> LiteralIndex | None:
+        """The literal index of the families of ``form`` (None: of every form, for a line
+        that reads the same in all of them) that take a line of ``length`` characters that
+        does (or does not) read as ``prose``, or None for none. Long sentences, the lines
+        most often asked about, go to a few families only."""
         limit = next((n for n in self._limits[form] if n >= length), None)
         if limit is None:
             return None
@@ -107,7 +110,7 @@ class _ZoneFamilies:
         if idx is None:
             idx = self._indexes[key] = LiteralIndex()
             for i, fam in enumerate(self.families):
-                if fam.match_on == form and fam.max_len >= limit and (fam.match_prose or not prose):
+                if form in (None, fam.match_on) and fam.max_len >= limit and (fam.match_prose or not prose):
                     idx.add(i, fam.required_literals())
         return idx
 
@@ -128,17 +131,18 @@ class _Matcher:
         if not s:
             return None
         z = self._zone(zone)
-        forms: dict[str, str] = {}
+        forms = {how: to_simplified(s) if how == "simplified" else s for how in z.forms}
         candidates: set[int] = set()
-        folded: tuple[str, str] | None = None
         prose = reads_as_prose(s)
-        for how in z.forms:
-            form = forms[how] = to_simplified(s) if how == "simplified" else s
-            idx = z.index(how, len(form), prose)
-            if idx is not None:  # else no family of this form takes this line
-                if folded is None or folded[0] != form:
-                    folded = (form, fold(form))
-                candidates |= idx.candidates(folded[1])
+        if len(set(forms.values())) == 1:  # one reading for every form (no Han, or Simplified already)
+            idx = z.index(None, len(s), prose)
+            if idx is not None:
+                candidates = idx.candidates(fold(s))
+        else:
+            for how, form in forms.items():
+                idx = z.index(how, len(form), prose)
+                if idx is not None:  # else no family of this form takes this line
+                    candidates |= idx.candidates(fold(form))
         for i in sorted(candidates):
             fam = z.families[i]
             form = forms[fam.match_on]
