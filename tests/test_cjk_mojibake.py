@@ -185,3 +185,11 @@ def test_latin_text_read_as_gbk_is_repaired(word):
 ])
 def test_han_in_english_text_stays(line):
     assert textmend.clean(line) == line + "\n"
+
+
+@pytest.mark.parametrize("rule", ["＊＊＊", "※※※", "★★★", "●●●", "◆◆◆", "……", "＊　＊　＊", "〓〓〓"])
+def test_a_line_of_signs_is_not_repaired(rule):
+    # full-width signs re-read across GBK/Big5 give other signs (＊＊＊ -> ’’’): no words,
+    # no evidence; a section break in a Japanese or Chinese text stays as it is
+    for text in (f"日本語の文章です。\n\n{rule}\n\n次の章。", f"这是正文的第一段。\n\n{rule}\n\n这是第二段。"):
+        assert textmend.clean(text) == text + "\n"

@@ -85,6 +85,8 @@ def _repair_piece(piece: str, wrong: str, right: str) -> str | None:
         return None
     if fixed == piece or fixed.encode(right).decode(right) != fixed:
         return None
+    if not any(ch.isalpha() for ch in fixed):
+        return None  # signs only (＊＊＊ <-> ’’’): no words to tell a repair from a mistake
     try:
         if fixed.encode(right).decode(wrong) != piece:  # exact round trip both ways
             return None
@@ -272,6 +274,8 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
         if nbytes < MIN_LINE_BYTES or nbytes * 2 < total_bytes * LINE_COVERAGE:
             continue
         gain = (after - before) / nbytes
+        if not any(ch.isalpha() for _, fixed, _, _ in pairs for ch in fixed):
+            continue  # signs only (＊＊＊ <-> ’’’): no words to tell a repair from a mistake
         if gain >= MIN_LINE_GAIN and after / nbytes >= MIN_SCORE and (best is None or gain > best[0]):
             best = (gain, kind, pairs)
     changes: list[tuple[str, str, str]] = []
