@@ -99,3 +99,11 @@ def test_cyrillic_with_lost_bytes_is_not_made_chinese():
     broken = "Русский".encode().decode("cp1252", errors="replace")
     out = textmend.clean(broken)
     assert not any("\u4e00" <= c <= "\u9fff" for c in out)
+
+
+def test_html_entities_stay_in_a_page_with_markup():
+    # ftfy's "auto": entities are unescaped only in text without markup; textmend decides
+    # for the whole document, since a line of an HTML/XML page need not hold a "<"
+    page = "<p>第一段</p>\n今天到學姊家&amp;#038;大哭 R&amp;D &#29234;\n<br>"
+    assert fix_latin_mojibake(page) == page
+    assert fix_latin_mojibake("R&amp;D in 2024, caf\u00c3\u00a9") == "R&D in 2024, café"

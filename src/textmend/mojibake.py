@@ -25,6 +25,10 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
+#: The same for a document with markup: HTML entities stay as they are.
+FTFY_MARKUP_CONFIG = FTFY_CONFIG._replace(unescape_html=False)
+
+
 def _signs() -> re.Pattern[str]:
     """Characters that any of ftfy's enabled fixes could act on: the upper halves of the
     single-byte encodings ftfy undoes mojibake in (``ftfy.chardata.CHARMAP_ENCODINGS``:
@@ -193,6 +197,9 @@ def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     if _FTFY_TRIGGERS_RE.search(text) is None and _BADNESS_NEEDS_RE is not None \
             and _BADNESS_NEEDS_RE.search(text) is None:
         return text  # no line has what ftfy_would_change looks for
+    # ftfy unescapes HTML entities only in text without markup ("auto"); it decides per call,
+    # and a line of an HTML or XML page need not hold a "<": decide for the whole document
+    config = FTFY_MARKUP_CONFIG if "<" in text else FTFY_CONFIG
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
@@ -206,12 +213,12 @@ def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
         if fixed_core is None:
             if _is_cjk_read_as_latin(core):
                 continue  # GBK/Big5 bytes read as latin-1: the cjk-mojibake filter's, whole
-            fixed_core = ftfy.fix_text(core, FTFY_CONFIG)
+            fixed_core = ftfy.fix_text(core, config)
         spaced = fixed_core.replace("\u00a0", " ").replace("\u202f", " ")
         if spaced != fixed_core:
             # the whitespace filter turns no-break spaces into spaces, and ftfy's verdict can
             # depend on them: decide on the line as it will be, so that a second run agrees
-            again = ftfy.fix_text(spaced, FTFY_CONFIG)
+            again = ftfy.fix_text(spaced, config)
             if again != spaced:
                 fixed_core = again
         fixed = line[:start] + fixed_core + line[start + len(core):]
