@@ -306,13 +306,11 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
 GLUED_MIN_LATIN = 20
 #: ...and this many times as many Latin letters as non-ASCII characters (Han and the rest).
 GLUED_LATIN_RATIO = 4
-#: One to three Han characters glued to a Latin letter or digit (no space between): in
-#: English text, the mark of an accented letter or a typographic sign whose UTF-8 bytes
-#: were read as GBK (``caf茅`` café, ``26掳C`` 26°C, ``it鈥檚`` it’s).
-_GLUED_HAN_RE = re.compile(
-    r"(?:(?<=[A-Za-z0-9])[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])"
-    r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}(?=[A-Za-z0-9]))"
-)
+#: Runs of Han; in English text, one to three of them inside a word (a Latin letter before
+#: or after) mark an accented letter or a typographic sign whose UTF-8 bytes were read as
+#: GBK (``caf茅`` café, ``26掳C`` 26°C, ``it鈥檚`` it’s).
+_HAN_RUN_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
+_LETTER_RE = re.compile("[A-Za-z]")
 _LATIN_RE = re.compile("[A-Za-z]")
 _HAN_ANY_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -340,6 +338,8 @@ def repair_glued_latin(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     'We met at the café near the station; it was about 26°C outside.'
     >>> repair_glued_latin("Kweichow Moutai (茅台) rose 3% on the Shanghai exchange today.")[0]
     'Kweichow Moutai (茅台) rose 3% on the Shanghai exchange today.'
+    >>> repair_glued_latin('<a href="http://example.com/promote/">95933网费天天最低6毛/小时</a>')[0]
+    '<a href="http://example.com/promote/">95933网费天天最低6毛/小时</a>'
     """
     ascii_chars = len(line.encode("ascii", "ignore"))
     if ascii_chars < GLUED_MIN_LATIN or ascii_chars < GLUED_LATIN_RATIO * (len(line) - ascii_chars) \
@@ -348,17 +348,24 @@ def repair_glued_latin(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     latin = len(_LATIN_RE.findall(line))
     if latin < GLUED_MIN_LATIN or latin < GLUED_LATIN_RATIO * (len(line) - ascii_chars):
         return line, []
+    # every Han run of the line must be one to three characters inside a Latin word (a letter
+    # right before or after it) that re-reads as Latin: one Chinese word ("最低6毛/小时")
+    # means the line holds Chinese, and then nothing is touched
+    out: list[str] = []
     changes: list[tuple[str, str, str]] = []
-
-    def repl(m: re.Match[str]) -> str:
-        fixed = _latin_reading(m.group(0))
+    last = 0
+    for m in _HAN_RUN_RE.finditer(line):
+        a, b = m.span()
+        glued = (a > 0 and _LETTER_RE.match(line, a - 1) is not None) or \
+            (b < len(line) and _LETTER_RE.match(line, b) is not None)
+        fixed = _latin_reading(m.group(0)) if glued and b - a <= 3 else None
         if fixed is None:
-            return m.group(0)
+            return line, []
+        out += [line[last:a], fixed]
+        last = b
         changes.append((m.group(0), fixed, "UTF-8 read as GBK (Latin text)"))
-        return fixed
-
-    new = _GLUED_HAN_RE.sub(repl, line)
-    return (new, changes) if changes else (line, [])
+    out.append(line[last:])
+    return ("".join(out), changes) if changes else (line, [])
 
 
 def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
