@@ -63,3 +63,12 @@ def test_japanese_documents_are_not_converted_by_chinese_configs():
     new, edits = Convert("s2t").explain(ja)
     assert new == ja and "Japanese" in edits[0].note
     assert Convert("jp2t").apply("広島の国語") == convert("広島の国語", "jp2t")
+
+
+def test_korean_text_is_not_converted():
+    import textmend
+
+    ko = "조선(朝鮮)민주주의인민공화국(共和國)은 동아시아에 있는 나라이다.\n"
+    assert textmend.clean(ko, convert="t2s") == ko
+    out, edits = textmend.clean_and_explain(ko, convert="t2s")
+    assert any("Korean" in e.note for e in edits if e.filter == "convert")

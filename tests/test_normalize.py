@@ -194,3 +194,12 @@ def test_has_code_line_agrees_on_the_fixtures():
         for line in text.splitlines():
             assert has_code_line(line) == (_CODE_LINE_RE.search(line) is not None), (path.name, line)
         assert has_code_line(text) == (_CODE_LINE_RE.search(text) is not None), path.name
+
+
+def test_korean_text_with_hanja_keeps_its_ascii_punctuation():
+    # Korean writes ASCII parentheses and marks, also around hanja; a Korean name in a
+    # Chinese article does not make the article Korean
+    ko = "조선(朝鮮)민주주의인민공화국(共和國)은 동아시아에 있는 나라이다. 수도는 평양이다!"
+    assert widen_cjk_punctuation(ko) == ko
+    zh = "韩国总统尹锡悦（윤석열）今天访问北京,会见了中国领导人。"
+    assert widen_cjk_punctuation(zh) == "韩国总统尹锡悦（윤석열）今天访问北京，会见了中国领导人。"

@@ -58,6 +58,25 @@ _HAN_FIND = re.compile(f"[{HAN}]")
 _KANA_FIND = re.compile("[\u3040-\u30ff]")
 
 
+#: Korean text: at least this share of its Hangul and Han characters are Hangul (Hanja
+#: in a Korean text are a minority; a Korean name in a Chinese article is a handful).
+KOREAN_HANGUL_SHARE = 0.3
+_HANGUL_FIND = re.compile("[\uac00-\ud7af]")
+
+
+def is_korean(text: str) -> bool:
+    """True for Korean text (Hangul, maybe with Hanja), not Chinese with a Korean name.
+
+    >>> is_korean("조선(朝鮮)민주주의인민공화국"), is_korean("韩国总统尹锡悦（윤석열）今天访问北京，会见了中国领导人。")
+    (True, False)
+    """
+    hangul = len(_HANGUL_FIND.findall(text))
+    if hangul == 0:
+        return False
+    han = len(_HAN_FIND.findall(text))
+    return hangul / (hangul + han) > KOREAN_HANGUL_SHARE
+
+
 def is_japanese(text: str) -> bool:
     """True for Japanese text (enough kana among the Han), not Chinese with a stray kana.
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .chardata import is_japanese
+from .chardata import is_japanese, is_korean
 from .edits import Edit
 from .filter import Filter, register
 
@@ -127,10 +127,11 @@ class Convert(Filter):
         self.restore = restore
 
     def apply(self, text: str, edits: list[Edit] | None = None) -> str:
-        if self.config not in JAPANESE_CONFIGS and is_japanese(text):
-            # Chinese script conversion would turn Japanese kanji into Chinese forms
+        if self.config not in JAPANESE_CONFIGS and (is_japanese(text) or is_korean(text)):
+            # Chinese script conversion would turn Japanese kanji or Korean hanja into Chinese forms
             if edits is not None:
-                edits.append(Edit(self.name, None, "", "", f"skipped {self.config}: the text is Japanese"))
+                lang = "Japanese" if is_japanese(text) else "Korean"
+                edits.append(Edit(self.name, None, "", "", f"skipped {self.config}: the text is {lang}"))
             return text
         new = convert(text, self.config, self.restore)
         if edits is not None and new != text:

@@ -19,7 +19,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from .chardata import CJK_PUNCT, HAN, PUA, is_japanese
+from .chardata import CJK_PUNCT, HAN, PUA, is_japanese, is_korean
 from .edits import Edit
 from .filter import Filter, register
 
@@ -437,7 +437,7 @@ def _repair_pass(line: str, pattern: re.Pattern[str], model, budget: list[int]) 
 def repair_shifted_runs(text: str, edits: list[Edit] | None = None) -> str:
     """Repair double-byte runs shifted by a lost byte, line by line (Chinese text only)."""
     pattern = anchor_re()
-    if not _has_anchor(text) or is_japanese(text):
+    if not _has_anchor(text) or is_japanese(text) or is_korean(text):
         return text
     lines = text.split("\n")
     changed = False

@@ -19,6 +19,7 @@ from .chardata import (
     HSPACE,
     has_han,
     is_japanese,
+    is_korean,
 )
 from .edits import Edit, sub_with_edits
 from .filter import Filter, register
@@ -246,7 +247,7 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     and ``.`` into ``。`` where it ends a Chinese sentence (see ``_PERIOD_RE``).
 
     Times, decimals, ranges, URLs and lines that look like code are left alone.
-    Japanese text (any kana) is not touched: Japanese uses its own punctuation.
+    Japanese and Korean text is not touched: each has its own punctuation rules.
 
     >>> widen_cjk_punctuation("江蘇:新型工業化,新質生產力(ITBT)")
     '江蘇：新型工業化，新質生產力（ITBT）'
@@ -259,7 +260,7 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     >>> widen_cjk_punctuation("涨1.33%.两市放量,捞出沥干.\\n马克.吐温,见1.总则")
     '涨1.33%。两市放量，捞出沥干。\\n马克.吐温，见1.总则'
     """
-    if not _WIDEN_TRIGGER_RE.search(text) or not has_han(text) or is_japanese(text):
+    if not _WIDEN_TRIGGER_RE.search(text) or not has_han(text) or is_japanese(text) or is_korean(text):
         return text  # nothing to widen: no ASCII , ; : ! ? ( (the patterns all need one)
     if looks_tabular(text):
         return text  # CSV and the like: the commas are field separators
