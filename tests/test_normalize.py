@@ -203,3 +203,14 @@ def test_korean_text_with_hanja_keeps_its_ascii_punctuation():
     assert widen_cjk_punctuation(ko) == ko
     zh = "韩国总统尹锡悦（윤석열）今天访问北京,会见了中国领导人。"
     assert widen_cjk_punctuation(zh) == "韩国总统尹锡悦（윤석열）今天访问北京，会见了中国领导人。"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("唔使再為我操心, thanksssss v. much!!", "唔使再為我操心，thanksssss v. much!!"),
+    ("※電郵: tglhra-office@umail.hinet.net", "※電郵：tglhra-office@umail.hinet.net"),
+    ("价格: 100元。", "价格：100元。"),
+])
+def test_no_space_is_left_after_a_widened_mark(before, after):
+    from textmend import clean
+
+    assert clean(before) == after + "\n"

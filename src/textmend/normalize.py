@@ -300,6 +300,8 @@ _INDENT_HINT_RE = re.compile(rf"\n[{HSPACE}]")
 #: a line break right after white space (the break first: the engine scans for it)
 _SPACE_THEN_BREAK_RE = re.compile(rf"[\r\n\u2028\u2029\x85](?<=[{HSPACE}][\r\n\u2028\u2029\x85])")
 _CJK_PUNCT_RE = re.compile(f"[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]")
+#: spaces right after a full-width sentence mark, before a Latin letter or a digit
+_SPACE_AFTER_CJK_MARK_RE = re.compile(rf"(?<=[，。、；：！？])[{HSPACE}]+(?=[A-Za-z0-9])")
 
 
 def replace_nbsp(text: str, edits: list[Edit] | None = None) -> str:
@@ -318,10 +320,16 @@ def remove_spaces_around_cjk_punctuation(text: str, edits: list[Edit] | None = N
 
     >>> remove_spaces_around_cjk_punctuation("新征程中， 園區 。記者 （王某）")
     '新征程中，園區。記者（王某）'
+    >>> remove_spaces_around_cjk_punctuation("唔使再為我操心， thanks！電郵： tg@example.com")
+    '唔使再為我操心，thanks！電郵：tg@example.com'
     """
     if _CJK_PUNCT_RE.search(text) is None:
         return text  # every match is next to a CJK punctuation mark
-    return sub_with_edits(_SPACE_AROUND_CJK_PUNCT_RE, lambda m: "", text, "whitespace", edits)
+    text = sub_with_edits(_SPACE_AROUND_CJK_PUNCT_RE, lambda m: "", text, "whitespace", edits)
+    # a full-width mark carries its own space: one typed after it (often left by widening
+    # "操心, thanks") goes before Latin letters and digits too
+    return sub_with_edits(_SPACE_AFTER_CJK_MARK_RE, lambda m: "", text, "whitespace", edits,
+                          "space after a full-width mark")
 
 
 def _is_cjk_prose(line: str) -> bool:
