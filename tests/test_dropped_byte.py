@@ -156,3 +156,16 @@ def test_a_line_of_suspicious_characters_is_bounded_work():
         out = repair_line(line)
         assert time.perf_counter() - t0 < 30  # a hang guard: about 1 s here
         assert repair_line(out) == out
+
+
+def test_nothing_is_invented_from_a_run_of_replacement_characters():
+    # a lone lead byte at a run's end decodes as one U+FFFD; several in a row mean bytes were
+    # lost in decoding: no re-alignment may consume them (found by the idempotence fuzz:
+    # '希望���' became '上希望爲' on a second cleaning)
+    line = "「我們希望\ufffd\ufffd\ufffd铨\ufffd\ufffd\ufffd冟悉的社區安心養老。」都市發展局長說。"
+    assert repair_line(line) == line
+    import textmend
+
+    text = "臺北，，，市政府今（15）日宣布。\n\n" + line + "\n"
+    once = textmend.clean(text)
+    assert textmend.clean(once) == once and "\ufffd\ufffd\ufffd" in once

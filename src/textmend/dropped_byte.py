@@ -237,7 +237,9 @@ def _repair_at(line: str, anchor: int, model, budget: list[int] | None = None) -
 
     The work done (characters re-encoded and scored) is taken off ``budget[0]``."""
     fffd = line.find("\ufffd", anchor)
-    lost_tail = fffd != -1 and fffd - anchor < MAX_RUN
+    # a lone lead byte at the run's end decodes as ONE U+FFFD; a run of them means bytes were
+    # lost in decoding, which no re-alignment recovers (nothing is invented from them)
+    lost_tail = fffd != -1 and fffd - anchor < MAX_RUN and line[fffd + 1 : fffd + 2] != "\ufffd"
     end = fffd if lost_tail else min(len(line), anchor + MAX_RUN)
     after = line[end + 1] if lost_tail and end + 1 < len(line) else ""
     # phase 1: where did the run start, and in which encoding? Every candidate is scored
