@@ -195,3 +195,13 @@ def test_a_line_of_signs_is_not_repaired(rule):
     # no evidence; a section break in a Japanese or Chinese text stays as it is
     for text in (f"日本語の文章です。\n\n{rule}\n\n次の章。", f"这是正文的第一段。\n\n{rule}\n\n这是第二段。"):
         assert textmend.clean(text) == text + "\n"
+
+
+def test_a_line_is_repaired_to_a_fixed_point():
+    # each repaired segment is context for the next: the filter repeats until nothing more
+    # changes, so that cleaning its output again is a no-op (found by the idempotence fuzz)
+    line = ('    for line in path.read_text(enc鏂拌仦鐔辩窔:18013384110 闆诲瓙閮电\ue188:jsxww110@126.comnd茂'
+            '\\(r"\\w+", line):  # 缁熻\ue178姣%涓\ue047瘝')
+    once = fix_cjk_mojibake(line)
+    assert "新聞熱線" in once and "统计" in once and "个词" in once
+    assert fix_cjk_mojibake(once) == once

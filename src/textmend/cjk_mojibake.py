@@ -42,6 +42,8 @@ TRUE_LANGUAGES = {"utf-8": ("zh", "ja", "ko"), "gb18030": ("zh",), "big5hkscs": 
 MIN_GAIN = 2.0
 #: ...and the repaired text must score at least this (nats per non-ASCII byte).
 MIN_SCORE = -5.5
+#: A line is re-read at most this many times (each pass can give the next one context).
+MAX_PASSES = 4
 #: Segments shorter than this (characters) are left alone: too little evidence.
 MIN_CHARS = 3
 
@@ -386,6 +388,15 @@ def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
         new, changes = repair_line(line) if _has_signs(line) else (line, [])
         if not changes:
             new, changes = repair_glued_latin(line)  # (English text: caf茅, 26掳C, it鈥檚)
+        for _ in range(MAX_PASSES - 1):
+            # a repaired segment is context for the next one: repeat to a fixed point, so
+            # that cleaning the result again changes nothing
+            if not changes or not _has_signs(new):
+                break
+            again, more = repair_line(new)
+            if not more:
+                break
+            new, changes = again, changes + more
         if changes:
             lines[i] = new
             changed = True
