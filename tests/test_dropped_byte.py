@@ -169,3 +169,15 @@ def test_nothing_is_invented_from_a_run_of_replacement_characters():
     text = "臺北，，，市政府今（15）日宣布。\n\n" + line + "\n"
     once = textmend.clean(text)
     assert textmend.clean(once) == once and "\ufffd\ufffd\ufffd" in once
+
+
+def test_realigned_garbage_is_not_a_repair():
+    # random bytes re-aligned are still garbage (mean log-probability ~ -14 per character),
+    # only less so: not a repair, and a second cleaning must not find another one
+    import textmend
+
+    line = "丕賱賯绫擃櫨鈹庛仌頲p855摚賲熵"
+    assert repair_line(line) == line
+    for convert in (None, "t2s"):
+        once = textmend.clean(line, convert=convert)
+        assert textmend.clean(once, convert=convert) == once
