@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,22 +12,10 @@ from textmend.literals import LiteralIndex, fold, required_literals
 from textmend.rules import builtin_packs
 from textmend.strip import to_simplified
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import fixture_lines
+
 PATTERNS = [(f.label, p) for pack in builtin_packs() for f in pack.families for p in f.patterns]
-
-
-def _fixture_lines() -> list[str]:
-    lines: set[str] = set()
-    for path in sorted((ROOT / "fixtures").rglob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            continue
-        lines.update(s.strip() for s in text.splitlines() if s.strip())
-    return sorted(lines)
-
-
-LINES = _fixture_lines()
+LINES = fixture_lines()
 
 
 @pytest.mark.parametrize(("label", "pattern"), PATTERNS, ids=[f"{lbl}:{i}" for i, (lbl, _) in enumerate(PATTERNS)])

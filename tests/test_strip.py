@@ -139,22 +139,16 @@ def test_a_list_inside_the_article_stays():
 def test_literal_prefilter_gives_the_same_verdict_as_asking_every_family():
     # the matcher asks only families whose required literals occur in a line: on every
     # line of the fixtures and seeds it must pick what asking every family in order picks
-    from pathlib import Path
 
     from textmend.rules import builtin_packs
     from textmend.strip import _Matcher, reads_as_prose, to_simplified
 
-    root = Path(__file__).resolve().parent.parent
+    from .conftest import fixture_lines
+
     families = [f for p in builtin_packs() for f in p.families]
     matcher = _Matcher(families)
-    lines = set()
-    for path in list((root / "fixtures").rglob("*.txt")) + list((root / "seeds").glob("*.txt")):
-        try:
-            lines.update(path.read_text(encoding="utf-8").splitlines())
-        except UnicodeDecodeError:
-            continue
     checked = 0
-    for line in sorted(lines):
+    for line in fixture_lines():
         s = line.strip()
         if not s:
             continue
@@ -174,18 +168,13 @@ def test_literal_prefilter_gives_the_same_verdict_as_asking_every_family():
 def test_document_scan_finds_every_line_a_pattern_matches():
     # possible_families rules a family out when the document scan finds nothing: the scan
     # form (line-start patterns rewritten to begin with "\n") must find any line p finds
-    from pathlib import Path
 
     from textmend.rules import builtin_packs
     from textmend.strip import _doc_form, to_simplified
 
-    root = Path(__file__).resolve().parent.parent
-    lines: set[str] = set()
-    for path in list((root / "fixtures").rglob("*.txt")) + list((root / "seeds").glob("*.txt")):
-        try:
-            lines.update(s.strip() for s in path.read_text(encoding="utf-8").splitlines() if s.strip())
-        except UnicodeDecodeError:
-            continue
+    from .conftest import fixture_lines
+
+    lines = set(fixture_lines())
     forms = sorted(lines | {to_simplified(s) for s in lines})
     hits = 0
     for pack in builtin_packs():
