@@ -10,7 +10,7 @@ import opencc
 import pytest
 
 from textmend import cjkguess
-from textmend.decode import SUPERSETS, decode, detect
+from textmend.decode import decode, detect
 
 ROOT = Path(__file__).resolve().parent.parent
 HANS = "\n".join(
@@ -25,9 +25,14 @@ JAPANESE = ("東京都は日本の首都であり、人口が最も多い都市�
 FRENCH = "Le café était fermé à cause de la grève; les élèves ont déjà quitté l'école. " * 20
 
 
+#: chardet names -> the Python codec that decodes a superset of it (how a chardet user reads).
+CHARDET_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "shift_jis": "cp932",
+                     "euc-kr": "cp949", "ascii": "utf-8", "iso-8859-1": "cp1252"}
+
+
 def _chardet_text(data: bytes) -> str:
     name = (chardet.detect(data)["encoding"] or "").lower()
-    return data.decode(SUPERSETS.get(name, name), errors="replace")
+    return data.decode(CHARDET_SUPERSETS.get(name, name), errors="replace")
 
 
 @pytest.mark.parametrize("text,codec,expected", [

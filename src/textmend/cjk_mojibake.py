@@ -312,7 +312,6 @@ GLUED_LATIN_RATIO = 4
 #: or after) mark an accented letter or a typographic sign whose UTF-8 bytes were read as
 #: GBK (``caf茅`` café, ``26掳C`` 26°C, ``it鈥檚`` it’s).
 _HAN_RUN_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
-_LETTER_RE = re.compile("[A-Za-z]")
 _LATIN_RE = re.compile("[A-Za-z]")
 _HAN_ANY_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -358,8 +357,8 @@ def repair_glued_latin(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     last = 0
     for m in _HAN_RUN_RE.finditer(line):
         a, b = m.span()
-        glued = (a > 0 and _LETTER_RE.match(line, a - 1) is not None) or \
-            (b < len(line) and _LETTER_RE.match(line, b) is not None)
+        glued = (a > 0 and _LATIN_RE.match(line, a - 1) is not None) or \
+            (b < len(line) and _LATIN_RE.match(line, b) is not None)
         fixed = _latin_reading(m.group(0)) if glued and b - a <= 3 else None
         if fixed is None:
             return line, []

@@ -127,10 +127,11 @@ class Convert(Filter):
         self.restore = restore
 
     def apply(self, text: str, edits: list[Edit] | None = None) -> str:
-        if self.config not in JAPANESE_CONFIGS and (is_japanese(text) or is_korean(text)):
+        lang = None if self.config in JAPANESE_CONFIGS else (
+            "Japanese" if is_japanese(text) else "Korean" if is_korean(text) else None)
+        if lang is not None:
             # Chinese script conversion would turn Japanese kanji or Korean hanja into Chinese forms
             if edits is not None:
-                lang = "Japanese" if is_japanese(text) else "Korean"
                 edits.append(Edit(self.name, None, "", "", f"skipped {self.config}: the text is {lang}"))
             return text
         new = convert(text, self.config, self.restore)

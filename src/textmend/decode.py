@@ -17,18 +17,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-#: chardet names -> the Python codec that decodes a superset of it.
-SUPERSETS = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "big5": "big5hkscs",
-    "shift_jis": "cp932",
-    "euc-kr": "cp949",
-    "ascii": "utf-8",
-    "iso-8859-1": "cp1252",
-}
-
-
 #: The decoder used for a *detected* encoding when it is not the codec of the same name.
 #: GB2312 text is read with the GB18030 decoder, as browsers do (the WHATWG Encoding
 #: Standard maps the ``gb2312`` label to its GBK decoder): Python's own ``gb2312`` codec

@@ -17,7 +17,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-#: A character class with at most this many listed characters counts as alternatives.
+#: A character class with at most this many characters counts as alternatives.
 MAX_CLASS_CHARS = 12
 
 
@@ -61,6 +61,35 @@ def fold(text: str) -> str:
     return low.translate(_FOLD)
 
 
+def item_chars(op, av) -> set[str] | None:
+    """The characters one parsed item matches when it is a literal or a class of literals
+    and ranges; None for anything else (a negated class, a category, a group …)."""
+    if op is _c.LITERAL:
+        return {chr(av)}
+    if op is not _c.IN:
+        return None
+    out: set[str] = set()
+    for o, a in av:
+        if o is _c.LITERAL:
+            out.add(chr(a))
+        elif o is _c.RANGE:
+            out.update(chr(c) for c in range(a[0], a[1] + 1))
+        else:  # NEGATE, CATEGORY
+            return None
+    return out
+
+
+def top_alternatives(pattern: re.Pattern[str]) -> list[list] | None:
+    """The parsed alternatives of a pattern that is one top-level ``a|b|c``, else None."""
+    try:
+        items = list(_p.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return None
+    if len(items) != 1 or items[0][0] is not _c.BRANCH:
+        return None
+    return [list(alt) for alt in items[0][1][1]]
+
+
 def _required(seq) -> set[str] | None:
     """For a parsed sequence: a set of strings, one of which every match contains."""
     candidates: list[set[str]] = []
@@ -83,9 +112,11 @@ def _required(seq) -> set[str] | None:
             found = set().union(*alts) if all(alts) else None  # type: ignore[arg-type]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
             found = _required(av[2])
-        elif op is _c.IN and 0 < len(av) <= MAX_CLASS_CHARS and all(o is _c.LITERAL for o, _ in av):
-            found = {chr(a) for _, a in av}
-        else:  # any other item (classes, anchors, lookarounds, optional parts) requires nothing
+        elif op is _c.IN:
+            found = item_chars(op, av)
+            if found is not None and len(found) > MAX_CLASS_CHARS:
+                found = None
+        else:  # any other item (anchors, lookarounds, optional parts) requires nothing
             found = None
         if found:
             candidates.append(found)

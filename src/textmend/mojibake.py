@@ -70,41 +70,18 @@ def _badness_needs() -> re.Pattern[str] | None:
     >>> _BADNESS_NEEDS_RE.search("中文：“你好”——《标题》…") is None
     True
     """
-    try:
-        from re import _constants as sre_c
-        from re import _parser as sre_p
-    except ImportError:  # Python 3.10
-        import sre_constants as sre_c  # type: ignore[no-redef]
-        import sre_parse as sre_p  # type: ignore[no-redef]
-
-    def chars(op, av) -> set[str] | None:
-        if op is sre_c.LITERAL:
-            return {chr(av)}
-        if op is sre_c.IN:
-            out: set[str] = set()
-            for o, a in av:
-                if o is sre_c.LITERAL:
-                    out.add(chr(a))
-                elif o is sre_c.RANGE:
-                    out.update(chr(c) for c in range(a[0], a[1] + 1))
-                else:  # NEGATE, CATEGORY: not a small finite set
-                    return None
-            return out
-        return None
+    from .literals import item_chars, top_alternatives
 
     avoid = {chr(c) for c in range(128)} | set("\u00a0\u00b7\u2014\u2026“”‘’、，。")
-    try:
-        parsed = list(sre_p.parse(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags))
-        if len(parsed) != 1 or parsed[0][0] is not sre_c.BRANCH:
-            return None
-        needed: set[str] = set()
-        for alt in parsed[0][1][1]:
-            sets = [c for c in (chars(op, av) for op, av in alt) if c]
-            if not sets:
-                return None
-            needed |= min(sets, key=lambda c: (len(c & avoid), len(c)))
-    except Exception:  # a future ftfy with another pattern shape: no shortcut
+    alternatives = top_alternatives(ftfy.badness.BADNESS_RE)
+    if alternatives is None:  # a future ftfy with another pattern shape: no shortcut
         return None
+    needed: set[str] = set()
+    for alt in alternatives:
+        sets = [c for c in (item_chars(op, av) for op, av in alt) if c]
+        if not sets:
+            return None
+        needed |= min(sets, key=lambda c: (len(c & avoid), len(c)))
     return re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]")
 
 

@@ -32,6 +32,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .literals import fold, required_literals
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -139,8 +141,6 @@ class Family:
         return found
 
     def _find_required_literals(self) -> frozenset[str] | None:
-        from .literals import fold, required_literals
-
         out: set[str] = set()
         # exact lines and listed words contain their first token; keyword spam has a keyword
         for text in (*self.lines, *self.words):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .chardata import HAN, HAN_RE
 from .edits import Edit
 from .filter import Filter, register
-from .literals import LiteralIndex, fold
+from .literals import LiteralIndex, fold, required_literals, starts_at_line_start
 from .rules import Family, RulePack, builtin_packs, select_packs
 
 #: A body paragraph: at least this many characters and a sentence-ending mark.
@@ -240,8 +240,6 @@ def _doc_patterns(fam: Family) -> list[DocPattern] | None:
     cached = _DOC_PATTERNS.get(id(fam))
     if cached is not None and cached[0] is fam:
         return cached[1]
-    from .literals import required_literals, starts_at_line_start
-
     pats: list[DocPattern] | None = None
     if not (fam.words or fam.lines or fam.keywords) and fam.patterns and not any(
         tok in p.pattern for p in fam.patterns for tok in _LINE_EDGE_SYNTAX
@@ -261,8 +259,6 @@ def _doc_form(p: re.Pattern[str]) -> re.Pattern[str]:
     pattern that starts with ``^`` (and has no top-level ``|``) starts with "\n" instead,
     so the engine jumps from line break to line break rather than trying ``^`` at every
     character (a 3 KB English page: ~60 µs -> a few µs per pattern). Same lines match."""
-    from .literals import starts_at_line_start
-
     if p.pattern.startswith("^") and starts_at_line_start(p):
         return re.compile("\n(?:" + p.pattern[1:] + ")", p.flags | re.MULTILINE)
     return re.compile(p.pattern, p.flags | re.MULTILINE)
