@@ -198,7 +198,7 @@ def _reference_match(families, line: str, zone: str):
             return False
         if len(HAN_RE.findall(t)) >= strip.PROSE_MIN_HAN:
             return strip._HAN_SENTENCE_PUNCT_RE.search(t) is not None
-        words = strip._LATIN_WORD_RE.findall(t)
+        words = re.findall(r"[A-Za-z][A-Za-z'’]*", t)
         if len(words) < strip.PROSE_MIN_WORDS or not strip._LATIN_SENTENCE_END_RE.search(t):
             return False
         return sum(1 for w in words if w[0].islower()) * 2 >= len(words)
@@ -242,7 +242,7 @@ def test_ruling_out_families_does_not_change_stripping(monkeypatch):
         "图片\n\n正文。\n\n点击查看大图\n\nphoto.jpg\n",
     ]
     fast = [strip.strip_boilerplate(d) for d in docs]
-    monkeypatch.setattr(strip, "possible_families", lambda families, stripped: list(families))
+    monkeypatch.setattr(strip, "possible_families", lambda families, *forms: list(families))
     slow = [strip.strip_boilerplate(d) for d in docs]
     assert fast == slow
 
@@ -328,3 +328,53 @@ def test_anchor_scan_pattern_matches_anchor_pattern(text):
     ref = [m.span() for m in dropped_byte.anchor_re().finditer(text)]
     assert [m.span() for m in dropped_byte._anchor_scan_re().finditer(text)] == ref
     assert dropped_byte._has_anchor(text) == bool(ref)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["The", "court", "said", "it's", "Copyright", "©", "2024", "|", "and", "Ltd.",
+                                 "rights", "reserved.", "“Quoted”", "don’t", "版权", "，", "。", "x"]), max_size=14))
+def test_prose_check_counts_words_as_the_reference(words):
+    from textmend import strip
+
+    line = " ".join(words)
+    ref_words = re.findall(r"[A-Za-z][A-Za-z'’]*", line)
+    expected = (len(ref_words) >= strip.PROSE_MIN_WORDS and strip._LATIN_SENTENCE_END_RE.search(line) is not None
+                and sum(1 for w in ref_words if w[0].islower()) * 2 >= len(ref_words))
+    if strip._NAV_SEP_RE.search(line) or strip.HAN_RE.search(line):
+        return  # (the Han and navigation branches are the reference test's business)
+    assert strip.reads_as_prose(line) == expected, line
+
+
+def _astral_alphabet() -> list[str]:
+    from textmend import langfreq
+
+    known = sorted({ch for table in langfreq.tables().values() for ch in table})
+    astral_known = [c for c in known if ord(c) > 0xFFFF][:20]
+    return known[:200:7] + astral_known + ["\U0001F600", "\U00020B9F", "鍙", "戝", "竷", "Ä", "ã", "\ue000", "a", " "]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(_astral_alphabet()), max_size=30))
+def test_unknown_character_checks_agree_with_the_exact_class(line):
+    from textmend import cjk_mojibake
+
+    one, pair, one_fast, pair_fast = cjk_mojibake._unknown_res()
+    if not cjk_mojibake.has_astral(line):  # the fast forms are used only then
+        assert (one_fast.search(line) is None) == (one.search(line) is None)
+        assert (pair_fast.search(line) is None) == (pair.search(line) is None)
+    assert cjk_mojibake.has_astral(line) == any(ord(c) > 0xFFFF for c in line)
+    expected = (pair.search(line) is not None or cjk_mojibake._PUA_RE.search(line) is not None
+                or cjk_mojibake._LATIN1_PAIR_RE.search(line) is not None)
+    assert cjk_mojibake._has_signs(line) == expected
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from([
+    "新闻：鍖椾含鍙戝竷", "We met at the caf茅 near the station; it was about 26掳C outside.", "新型工业化，新质生产力",
+    "AI大模型揚“數實融合”之帆", "ÄãºÃ£¬ÊÀ½ç", "Plain English line.", "", "中文：“你好”，Le café, Москва",
+    "\U0001F600 表情",
+]), max_size=8))
+def test_cjk_mojibake_text_equals_its_lines(lines):
+    from textmend.cjk_mojibake import fix_cjk_mojibake
+
+    assert fix_cjk_mojibake("\n".join(lines)) == "\n".join(fix_cjk_mojibake(x) for x in lines)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textmend.literals import LiteralIndex, fold, required_literals
-from textmend.rules import builtin_packs
+from textmend.literals import SEPARATORS, LiteralIndex, fold, required_literals, required_prefixes
+from textmend.rules import builtin_packs, split_words
 from textmend.strip import to_simplified
 
 from .conftest import fixture_lines
@@ -69,3 +69,89 @@ def test_index_returns_keys_whose_literal_occurs_and_the_unbounded():
     idx.add("c", None)
     assert idx.candidates(fold("版权所有 京ICP备")) == {"a", "b", "c"}
     assert idx.candidates(fold("正文第一段")) == {"c"}
+
+
+# --- prefixes: an anchored pattern's line must start with one of them ----------------------
+
+@pytest.mark.parametrize(("label", "pattern"), PATTERNS, ids=[f"{lbl}:{i}" for i, (lbl, _) in enumerate(PATTERNS)])
+def test_no_fixture_line_matched_by_a_pattern_lacks_its_prefix(label, pattern):
+    pres = required_prefixes(pattern)
+    if pres is None:
+        return
+    for line in LINES:
+        for form in {line.strip(), to_simplified(line.strip())}:
+            if pattern.search(form):
+                assert any(fold(form).startswith(p) for p in pres), (label, pattern.pattern, form, sorted(pres))
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"^(?:上一篇|下一篇)\s*[:：]", {"上一篇", "下一篇"}),
+    (r"^Home\s*>", {"home"}),
+    (r"^[【\[]?\s*字号", None),         # optional first item: no prefix
+    (r"^[【\[]\s*字号", {"【", "["}),
+    (r"^a+b", {"a"}),
+    (r"^(?:x|)y", None),
+    (r"版权所有", None),                 # not anchored
+    (r"^a|b", None),                     # one alternative is not anchored
+    (r"\Aabc", {"abc"}),
+])
+def test_required_prefixes(pattern, expected):
+    got = required_prefixes(re.compile(pattern, re.IGNORECASE))
+    assert (set(got) if got is not None else None) == expected
+
+
+def test_multiline_caret_has_no_prefix():
+    assert required_prefixes(re.compile(r"^abc", re.MULTILINE)) is None
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from(PATTERNS), st.text(alphabet=_ALPHABET + "上下一篇：homeHOME >", max_size=40))
+def test_prefixes_hold_on_generated_lines(case, line):
+    _, pattern = case
+    pres = required_prefixes(pattern)
+    if pres is not None and pattern.search(line):
+        assert any(fold(line).startswith(p) for p in pres)
+
+
+# --- a line of listed words starts, after separators, with a listed word's first token ------
+
+WORD_FAMILIES = [f for pack in builtin_packs() for f in pack.families if f.words]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from(WORD_FAMILIES), st.data())
+def test_lines_of_listed_words_meet_the_word_starts(fam, data):
+    words = sorted(fam.words)
+    picked = data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=5))
+    seps = data.draw(st.lists(st.sampled_from([" | ", " > ", "·", "  ", "/", " - ", "【", "】"]),
+                              min_size=len(picked) + 1, max_size=len(picked) + 1))
+    line = seps[0].lstrip() + "".join(w.title() + s for w, s in zip(picked, seps[1:]))
+    line = line.strip()
+    if not fam.matches(line):
+        return
+    _, _, word_starts = fam.requirements()
+    folded = fold(line)
+    at = re.match(f"[{SEPARATORS}]*", folded).end()
+    assert any(folded.startswith(w, at) for w in word_starts), (fam.label, line)
+
+
+def test_word_starts_are_first_tokens():
+    for fam in WORD_FAMILIES:
+        _, _, word_starts = fam.requirements()
+        for w in fam.words:
+            tokens = split_words(w)
+            if tokens:
+                assert fold(tokens[0]) in word_starts
+
+
+def test_index_checks_starts_and_word_starts():
+    idx = LiteralIndex()
+    idx.add("nav", set(), {"首页"})
+    idx.add("words", set(), word_starts={"home"})
+    idx.add("lit", {"©"})
+    assert idx.candidates(fold("首页 > 新闻")) == {"nav"}
+    assert idx.candidates(fold("新闻 > 首页")) == set()          # not at the start
+    assert idx.candidates(fold("» Home » News")) == {"words"}    # after separators
+    assert idx.candidates(fold("Go Home")) == set()
+    assert idx.candidates(fold("© 2024")) == {"lit"}
+    assert idx.candidates("") == set()

@@ -9,6 +9,7 @@ the prefilter idea of RE2 and Hyperscan, on Python's own regex parse tree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 try:
     from re import _constants as _c
@@ -19,6 +20,10 @@ except ImportError:  # Python 3.10
 
 #: A character class with at most this many characters counts as alternatives.
 MAX_CLASS_CHARS = 12
+#: The characters that separate the words of a navigation line (the rule packs' ``words``
+#: criterion splits lines on them: :func:`textmend.rules.split_words`).
+SEPARATORS = r"\s|｜/>›»＞·•・、,，:：;；\-–—_【】\[\]「」『』〔〕()（）<>《》"
+_LEADING_SEPARATORS_RE = re.compile(f"[{SEPARATORS}]*")
 
 
 def _fold_table() -> dict[int, str]:
@@ -152,6 +157,57 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(folded)
 
 
+def _prefixes(seq) -> set[str] | None:
+    """For a parsed sequence: non-empty strings one of which every match starts with."""
+    run: list[str] = []
+    for op, av in seq:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            break
+        if op is _c.SUBPATTERN:
+            return _prefixes(av[-1])
+        if op is _c.BRANCH:
+            alts = [_prefixes(a) for a in av[1]]
+            return set().union(*alts) if all(alts) else None  # type: ignore[arg-type]
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            return _prefixes(av[2])
+        if op is _c.IN:
+            found = item_chars(op, av)
+            return found if found is not None and len(found) <= MAX_CLASS_CHARS else None
+        return None
+    return {"".join(run)} if run else None
+
+
+def required_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings (in :func:`fold` form) one of which the searched text starts with whenever
+    ``pattern`` matches it: the pattern is anchored at the start (``^`` or ``\\A``) and
+    begins with literals. None when no such set is known.
+
+    A line that must start with ``home`` is a sharper test than one that must contain
+    ``home`` somewhere, and it costs one ``startswith``.
+
+    >>> sorted(required_prefixes(re.compile(r"^(?:上一篇|下一篇)\\s*[:：]")))
+    ['上一篇', '下一篇']
+    >>> required_prefixes(re.compile(r"^Home\\s*>", re.I)), required_prefixes(re.compile(r"home"))
+    (frozenset({'home'}), None)
+    """
+    try:
+        items = list(_p.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return None
+    if not items or items[0][0] is not _c.AT or items[0][1] not in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
+        return None
+    if pattern.flags & re.MULTILINE and items[0][1] is _c.AT_BEGINNING:
+        return None  # ^ after any line break: a line's start, not the text's
+    found = _prefixes(items[1:])
+    if not found:
+        return None
+    folded = {fold(x) for x in found}
+    return frozenset(folded) if all(folded) else None
+
+
 def starts_at_line_start(pattern: re.Pattern[str]) -> bool:
     """Does every match of ``pattern`` start at ``^`` (its first item, with no top-level
     alternative that could start elsewhere)?
@@ -167,34 +223,54 @@ def starts_at_line_start(pattern: re.Pattern[str]) -> bool:
 
 
 class LiteralIndex:
-    """Which of many keys may match a text, from the literals each key requires.
+    """Which of many keys may match a text, from what each key requires of it.
 
-    ``add(key, literals)`` registers a key that can only match a text containing one of
-    ``literals`` (``None``: it may match any text). ``candidates(folded_text)`` returns
-    the keys that may match, looking up only the literals whose first character occurs
-    in the text.
+    ``add(key, literals, starts, word_starts)`` registers a key that can only match a
+    text that contains one of ``literals`` (``None``: it may match any text), or starts
+    with one of ``starts``, or whose first word (after leading separators, see
+    :data:`SEPARATORS`) starts with one of ``word_starts``. ``candidates(folded_text)``
+    returns the keys that may match, looking up only the literals whose first character
+    occurs in the text and the prefixes of the text's first character.
 
     >>> idx = LiteralIndex()
-    >>> idx.add("footer", {"版权所有", "copyright"}); idx.add("nav", {"首页"}); idx.add("any", None)
-    >>> sorted(idx.candidates(fold("Copyright 2024 Example")))
-    ['any', 'footer']
+    >>> idx.add("footer", {"版权所有", "copyright"}); idx.add("nav", set(), {"首页"}); idx.add("any", None)
+    >>> idx.add("words", set(), word_starts={"home"})
+    >>> sorted(idx.candidates(fold("Copyright 2024 Example"))), sorted(idx.candidates(fold("» Home » 首页")))
+    (['any', 'footer'], ['any', 'words'])
     """
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[str, object]]] = {}
         self._firsts: frozenset[str] = frozenset()
+        self._starts: dict[str, list[tuple[str, object]]] = {}
+        self._word_starts: dict[str, list[tuple[str, object]]] = {}
         self._always: set = set()
 
-    def add(self, key: object, literals: set[str] | frozenset[str] | None) -> None:
+    def add(self, key: object, literals: set[str] | frozenset[str] | None,
+            starts: Iterable[str] = (), word_starts: Iterable[str] = ()) -> None:
         if literals is None:
             self._always.add(key)
             return
         for lit in literals:
             self._by_first.setdefault(lit[0], []).append((lit, key))
         self._firsts = frozenset(self._by_first)
+        for table, prefixes in ((self._starts, starts), (self._word_starts, word_starts)):
+            for pre in prefixes:
+                table.setdefault(pre[0], []).append((pre, key))
 
     def candidates(self, folded: str) -> set:
         out = set(self._always)
+        if not folded:
+            return out
+        for pre, key in self._starts.get(folded[0], ()):
+            if key not in out and folded.startswith(pre):
+                out.add(key)
+        if self._word_starts:
+            at = _LEADING_SEPARATORS_RE.match(folded).end()  # type: ignore[union-attr]
+            if at < len(folded):
+                for pre, key in self._word_starts.get(folded[at], ()):
+                    if key not in out and folded.startswith(pre, at):
+                        out.add(key)
         for ch in self._firsts.intersection(folded):
             for lit, key in self._by_first[ch]:
                 if key not in out and lit in folded:

@@ -32,7 +32,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .literals import fold, required_literals
+from .literals import fold, required_literals, required_prefixes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -158,6 +158,59 @@ class Family:
                 return None
             out |= lits
         return frozenset(out) if out else None
+
+    def requirements(self) -> tuple[frozenset[str] | None, frozenset[str], frozenset[str]]:
+        """What a line must have for this family to match it, as (literals, starts,
+        word_starts) in :func:`~textmend.literals.fold` form: it contains one of
+        ``literals``, or starts with one of ``starts`` (an anchored pattern, an exact
+        line), or its first word after separators starts with one of ``word_starts``
+        (a line made of listed words begins with one). ``literals`` is None when a
+        criterion admits any line. Sharper than :meth:`required_literals`: ``^home``
+        needs a line starting with "home", not any line containing it.
+
+        >>> pack = parse_pack('[families.f]\\nwords = ["Back to top"]\\npatterns = ["^Home >", "©"]\\n', "x")
+        >>> pack.families[0].requirements()
+        (frozenset({'©'}), frozenset({'home >'}), frozenset({'back'}))
+        """
+        cached = self.__dict__.get("_requirements")
+        if cached is None:
+            cached = self.__dict__["_requirements"] = self._find_requirements()
+        return cached
+
+    def _find_requirements(self) -> tuple[frozenset[str] | None, frozenset[str], frozenset[str]]:
+        literals: set[str] = set()
+        starts: set[str] = set()
+        word_starts: set[str] = set()
+        unbounded = (None, frozenset(), frozenset())
+        for text in self.lines:  # an exact line starts with its first token
+            first = text.split()[0] if text.split() else ""
+            if not first:
+                return unbounded
+            starts.add(fold(first))
+        for word in self.words:  # a line of listed words starts (after separators) with one
+            tokens = split_words(word)
+            if tokens:
+                word_starts.add(fold(tokens[0]))
+            elif word.strip():
+                literals.add(fold(word.strip()))  # a "word" made of separators: it must occur
+            else:
+                return unbounded
+        if self.keywords:
+            if self.min_keywords < 1:
+                return unbounded
+            literals.update(fold(k) for k in self.keywords)
+        for p in self.patterns:
+            pre = required_prefixes(p)
+            if pre is not None:
+                starts |= pre
+                continue
+            lits = required_literals(p)
+            if lits is None:
+                return unbounded
+            literals |= lits
+        if not (literals or starts or word_starts):
+            return unbounded
+        return frozenset(literals), frozenset(starts), frozenset(word_starts)
 
     def in_zone(self, zone: str) -> bool:
         if self.zone == "anywhere":

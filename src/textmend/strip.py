@@ -47,7 +47,9 @@ MAX_KEPT_IN_ZONE = 5
 
 _HAN_SENTENCE_PUNCT_RE = re.compile(r"[，。！？；,;!?]")
 _NAV_SEP_RE = re.compile(r"[|｜]|\s[>›»＞]\s")
-_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")
+#: an English word (a letter, then letters and apostrophes), giving its first letter when
+#: that is lower-case
+_LATIN_WORD_FIRST_RE = re.compile(r"(?:([a-z])|[A-Z])[A-Za-z'’]*")
 _LATIN_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")
 #: A Chinese line with at least this many Han characters and sentence punctuation is prose.
 PROSE_MIN_HAN = 8
@@ -77,11 +79,12 @@ def reads_as_prose(line: str) -> bool:
         return False
     if HAN_RE.search(line) is not None and _han_at_least(PROSE_MIN_HAN).match(line) is not None:
         return _HAN_SENTENCE_PUNCT_RE.search(line) is not None
-    words = _LATIN_WORD_RE.findall(line)
-    if len(words) < PROSE_MIN_WORDS or not _LATIN_SENTENCE_END_RE.search(line):
+    # one findall: "x" for a word starting lower-case, "" for one starting upper-case
+    firsts = _LATIN_WORD_FIRST_RE.findall(line)
+    if len(firsts) < PROSE_MIN_WORDS or not _LATIN_SENTENCE_END_RE.search(line):
         return False
-    lower = sum(1 for w in words if w[0].islower())
-    return lower * 2 >= len(words)
+    lower = len(firsts) - firsts.count("")
+    return lower * 2 >= len(firsts)
 
 
 class _ZoneFamilies:
@@ -111,7 +114,7 @@ class _ZoneFamilies:
             idx = self._indexes[key] = LiteralIndex()
             for i, fam in enumerate(self.families):
                 if form in (None, fam.match_on) and fam.max_len >= limit and (fam.match_prose or not prose):
-                    idx.add(i, fam.required_literals())
+                    idx.add(i, *fam.requirements())
         return idx
 
 
@@ -126,27 +129,44 @@ class _Matcher:
             found = self._in_zone[zone] = _ZoneFamilies([f for f in self.families if f.in_zone(zone)])
         return found
 
-    def match(self, line: str, zone: str) -> Family | None:
+    def match(self, line: str, zone: str, simplified: str | None = None) -> Family | None:
+        """The first family (in order) of ``zone`` that ``line`` belongs to, or None.
+        ``simplified``: the trimmed line in Simplified script when the caller has it
+        (a document converts all its lines in one OpenCC call)."""
         s = line.strip()
         if not s:
             return None
         z = self._zone(zone)
-        forms = {how: to_simplified(s) if how == "simplified" else s for how in z.forms}
-        candidates: set[int] = set()
-        prose = reads_as_prose(s)
-        if len(set(forms.values())) == 1:  # one reading for every form (no Han, or Simplified already)
-            idx = z.index(None, len(s), prose)
-            if idx is not None:
-                candidates = idx.candidates(fold(s))
+        simp = s if "simplified" not in z.forms else simplified if simplified is not None else to_simplified(s)
+        # The candidates of a line that does not read as prose are a superset of those of
+        # one that does (prose only rules out families with match_prose = false), so the
+        # prose check, the costliest part, runs only when such a family is a candidate.
+        if simp == s:  # one reading for every form (no Han, or Simplified already)
+            idx = z.index(None, len(s), False)
+            if idx is None:
+                return None
+            candidates = idx.candidates(fold(s))
         else:
-            for how, form in forms.items():
-                idx = z.index(how, len(form), prose)
+            candidates = set()
+            for how in z.forms:
+                form = simp if how == "simplified" else s
+                idx = z.index(how, len(form), False)
                 if idx is not None:  # else no family of this form takes this line
                     candidates |= idx.candidates(fold(form))
+        if not candidates:
+            return None
+        prose: bool | None = None
         for i in sorted(candidates):
             fam = z.families[i]
-            form = forms[fam.match_on]
-            if len(form) <= fam.max_len and fam.matches(form, prose):
+            form = simp if fam.match_on == "simplified" else s
+            if len(form) > fam.max_len:
+                continue
+            if not fam.match_prose:
+                if prose is None:
+                    prose = reads_as_prose(s)
+                if prose:
+                    continue
+            if fam.matches(form, False):
                 return fam
         return None
 
@@ -174,13 +194,13 @@ def _is_body(line: str) -> bool:
 
 
 def _scan_zone(lines: list[str], order: Iterable[int], zone: str, matcher: _Matcher,
-               verdict: dict[int, str]) -> None:
+               verdict: dict[int, str], simplified: Sequence[str] | None = None) -> None:
     kept = 0
     for i in order:
         line = lines[i]
         if not line.strip():
             continue
-        fam = matcher.match(line, zone)
+        fam = matcher.match(line, zone, simplified[i] if simplified is not None else None)
         if fam is not None:
             verdict[i] = fam.label
             continue
@@ -266,29 +286,110 @@ def _doc_form(p: re.Pattern[str]) -> re.Pattern[str]:
 
 def _simplified_lines(stripped: list[str]) -> list[str]:
     """``[to_simplified(s) for s in stripped]`` with one OpenCC call for the whole document
-    (OpenCC converts line by line: no dictionary entry contains a line break)."""
-    if not stripped or HAN_RE.search("\n".join(stripped)) is None:
+    (OpenCC converts line by line: no dictionary entry contains a line break).
+
+    >>> _simplified_lines(["網站地圖", "", "Home"])
+    ['网站地图', '', 'Home']
+    """
+    joined = "\n".join(stripped)
+    if not stripped or HAN_RE.search(joined) is None:
         return stripped  # (one scan: English pages have no Han at all)
-    han = [i for i, s in enumerate(stripped) if HAN_RE.search(s)]
-    converted = to_simplified("\n".join(stripped[i] for i in han)).split("\n")
-    if len(converted) != len(han):
+    converted = to_simplified(joined).split("\n")
+    if len(converted) != len(stripped):  # pragma: no cover - OpenCC never joins lines
         return [to_simplified(s) for s in stripped]
-    out = list(stripped)
-    for i, c in zip(han, converted):
-        out[i] = c
-    return out
+    for i, (a, b) in enumerate(zip(stripped, converted)):
+        if a != b and HAN_RE.search(a) is None:  # a line without Han is left as it is
+            converted[i] = a
+    return converted
 
 
-def possible_families(families: Sequence[Family], stripped: list[str]) -> list[Family]:
+_BACKREF_RE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+class _FormScreen:
+    """For the families of one line form: one scan of the document for all their
+    line-start patterns together, and a literal check for their other patterns. When
+    neither finds anything, no family of the form can match a line (most documents), and
+    the per-family scans are skipped."""
+
+    def __init__(self, families: Sequence[Family]) -> None:
+        sources: list[str] = []
+        flags: set[int] = set()
+        self.others: list[tuple[re.Pattern[str], frozenset[str]]] = []
+        self.usable = True
+        for fam in families:
+            for p in fam.patterns:
+                if p.pattern.startswith("^") and starts_at_line_start(p) and not _BACKREF_RE.search(p.pattern):
+                    sources.append(p.pattern[1:])
+                    flags.add(p.flags)
+                    continue
+                lits = required_literals(p)
+                if lits is None:
+                    self.usable = False
+                    return
+                self.others.append((_doc_form(p), lits))
+        self.anchored: re.Pattern[str] | None = None
+        if sources:
+            try:
+                if len(flags) != 1:
+                    raise re.error("mixed flags")
+                self.anchored = re.compile("\n(?:" + "|".join(f"(?:{x})" for x in sources) + ")",
+                                           flags.pop() | re.MULTILINE)
+            except re.error:
+                self.usable = False
+
+    def finds_nothing(self, doc: str, folded: str) -> bool:
+        """``doc``: the lines joined by "\n" after a leading "\n"; ``folded``: the same, folded."""
+        if not self.usable:
+            return False
+        if self.anchored is not None and self.anchored.search(doc):
+            return False
+        return not any(any(lit in folded for lit in lits) and pat.search(doc) for pat, lits in self.others)
+
+
+_SCREENS: dict[tuple[int, ...], tuple[list[Family], dict[str, _FormScreen]]] = {}
+
+
+def _screens(families: list[Family]) -> dict[str, _FormScreen]:
+    """A :class:`_FormScreen` per line form of ``families`` (those the document scan can
+    rule out), built once per list of families."""
+    key = tuple(map(id, families))
+    found = _SCREENS.get(key)
+    if found is not None and all(a is b for a, b in zip(found[0], families)):
+        return found[1]
+    if len(_SCREENS) > 64:
+        _SCREENS.clear()
+    forms = sorted({f.match_on for f in families})
+    screens = {form: _FormScreen([f for f in families if f.match_on == form]) for form in forms}
+    _SCREENS[key] = (families, screens)
+    return screens
+
+
+def possible_families(families: Sequence[Family], stripped: list[str],
+                      simplified: list[str] | None = None) -> list[Family]:
     """The families (in order) that may match one of the ``stripped`` lines: a family whose
     patterns find nothing in the joined lines cannot match any single line. Clean text
-    then costs one regex scan per pattern instead of a rule check per line: a fast one for
-    a pattern anchored at the line start, and none at all for another pattern when none of
-    its required literals occurs in the document.
+    then costs one regex scan per line form (all line-start patterns at once, see
+    :class:`_FormScreen`) instead of a rule check per line; when that scan finds something,
+    each family is scanned on its own: a fast scan for a pattern anchored at the line
+    start, and none at all for another pattern when none of its required literals occurs
+    in the document.
     """
+    families = list(families)
+    scannable = [f for f in families if _doc_patterns(f) is not None]
     forms: dict[str, list[str]] = {}
-    docs: dict[tuple[str, int], str] = {}  # (form, max_len) -> the lines short enough, after a "\n"
     folded: dict[str, str] = {}  # form -> all its lines, folded (for the literal checks)
+    ruled_out: set[str] = set()
+    for form, screen in _screens(scannable).items():
+        if form != "simplified":
+            forms[form] = stripped
+        else:
+            forms[form] = simplified if simplified is not None else _simplified_lines(stripped)
+        joined = "\n".join(forms[form])
+        folded[form] = "\n" + fold(joined) if screen.others else ""
+        if screen.finds_nothing("\n" + joined, folded[form]):
+            ruled_out.add(form)
+    docs: dict[tuple[str, int], str] = {}  # (form, max_len) -> the lines short enough, after a "\n"
     out = []
     for fam in families:
         pats = _doc_patterns(fam)
@@ -296,8 +397,8 @@ def possible_families(families: Sequence[Family], stripped: list[str]) -> list[F
             out.append(fam)
             continue
         form = fam.match_on
-        if form not in forms:
-            forms[form] = _simplified_lines(stripped) if form == "simplified" else stripped
+        if form in ruled_out:
+            continue
         key = (form, fam.max_len)
         if key not in docs:
             docs[key] = "\n" + "\n".join(s for s in forms[form] if len(s) <= fam.max_len)
@@ -306,8 +407,8 @@ def possible_families(families: Sequence[Family], stripped: list[str]) -> list[F
             continue
         for pat, lits, anchored in pats:
             if lits is not None and not anchored:  # (an anchored scan costs less than the check)
-                if form not in folded:
-                    folded[form] = fold("\n".join(forms[form]))
+                if not folded[form]:
+                    folded[form] = "\n" + fold("\n".join(forms[form]))
                 if not any(lit in folded[form] for lit in lits):
                     continue
             if pat.search(doc):
@@ -346,21 +447,25 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
         packs = builtin_packs()
     families = [f for p in packs for f in p.families]
     lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
+    # every line in Simplified script, in one OpenCC call, for the zone scans and the
+    # anywhere pass alike (blank lines stay blank)
+    simplified = _simplified_lines(stripped) if any(f.match_on == "simplified" for f in families) else stripped
     matcher = _matcher(families)
     verdict: dict[int, str] = {}
-    _scan_zone(lines, range(len(lines)), "head", matcher, verdict)
+    _scan_zone(lines, range(len(lines)), "head", matcher, verdict, simplified)
     tail: dict[int, str] = {}
-    _scan_zone(lines, range(len(lines) - 1, -1, -1), "tail", matcher, tail)
+    _scan_zone(lines, range(len(lines) - 1, -1, -1), "tail", matcher, tail, simplified)
     _strip_lists_under_headers(lines, tail, families)
     verdict.update(tail)
     anywhere = [f for f in families if f.zone == "anywhere"]
     if anywhere:
-        todo = [i for i, line in enumerate(lines) if i not in verdict and line.strip()]
-        anywhere = possible_families(anywhere, [lines[i].strip() for i in todo])
+        todo = [i for i, s in enumerate(stripped) if i not in verdict and s]
+        anywhere = possible_families(anywhere, [stripped[i] for i in todo], [simplified[i] for i in todo])
     if anywhere:
         any_matcher = _matcher(anywhere)
         for i in todo:
-            fam = any_matcher.match(lines[i], "anywhere")
+            fam = any_matcher.match(stripped[i], "anywhere", simplified[i])
             if fam is not None:
                 verdict[i] = fam.label
     for i, why in _alt_text_lines(lines).items():
