@@ -30,9 +30,11 @@ REF_SEPARATOR = re.compile(
     rf"(?<=[A-Za-z0-9.%)\]”’])[,;:](?=[{HAN}])"
 )
 REF_BANG = re.compile(rf"{_AFTER_CJK}[!?](?![!?=A-Za-z0-9])")
-REF_AROUND = re.compile(
-    rf"(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}])[{HSPACE}]+(?=[{HAN}{CJK_OPENING_PUNCT}])|"
-    rf"(?<=[{HAN}])[{HSPACE}]+(?=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}])"
+_FULL = "".join(c for c in CJK_CLOSING_PUNCT + CJK_OPENING_PUNCT if c not in "”’…—“‘")
+REF_AROUND = re.compile(  # (curly quotes, … and — are English marks too: two of them need Han before)
+    rf"(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}])[{HSPACE}]+(?=[{HAN}])|"
+    rf"(?<=[{HAN}])[{HSPACE}]+(?=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}])|"
+    rf"(?:(?<=[{_FULL}])|(?<=[{HAN}][{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]))[{HSPACE}]+(?=[{CJK_OPENING_PUNCT}])"
 )
 REF_INDENT = re.compile(rf"^[{HSPACE}]+(?=\S)(.*)$", re.M)
 
@@ -378,3 +380,28 @@ def test_cjk_mojibake_text_equals_its_lines(lines):
     from textmend.cjk_mojibake import fix_cjk_mojibake
 
     assert fix_cjk_mojibake("\n".join(lines)) == "\n".join(fix_cjk_mojibake(x) for x in lines)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("網站业務行长a(（)）wǎngzhàn13 ，𠀀")), max_size=40))
+def test_pinyin_annotations_found_from_the_parenthesis_equal_the_pattern(text):
+    from textmend import pinyin
+
+    assert [m.span() for m in pinyin.annotations(text)] == [m.span() for m in pinyin._ANNOTATION_RE.finditer(text)]
+
+
+def test_text_memo_answers_for_the_same_object_only():
+    from textmend import chardata
+
+    long_zh = "中文" * 200
+    long_en = "english " * 100
+    assert chardata.has_han(long_zh) and chardata.has_han(long_zh)
+    assert not chardata.has_han(long_en)
+    assert chardata.has_han(long_en + "字")  # a different object: asked again
+    same_value_other_object = "".join(["english "] * 100)
+    assert same_value_other_object == long_en and same_value_other_object is not long_en
+    assert not chardata.has_han(same_value_other_object)
+    jp = "東京は晴れです。" * 40
+    assert chardata.is_japanese(jp) and not chardata.is_japanese(long_zh) and chardata.is_japanese(jp)
+    ko = "조선민주주의인민공화국 " * 30
+    assert chardata.is_korean(ko) and not chardata.is_korean(long_zh) and chardata.is_korean(ko)

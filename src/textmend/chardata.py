@@ -5,7 +5,9 @@ Like ftfy's ``chardata.py``: the tables live here so the filters stay small.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 #: Han ideographs: CJK Unified (+ Ext A), compatibility ideographs, Ext B-G (SIP/TIP).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -38,6 +40,32 @@ FULLWIDTH = {
 }
 
 
+#: Texts shorter than this are scanned again (a scan costs less than the bookkeeping).
+MEMO_MIN_CHARS = 256
+
+
+def _same_text_memo(func: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Remember ``func``'s answer for the last long text it was asked about. The filters of
+    a pipeline pass the same str object on when they change nothing, and several ask the
+    same question of it (each scan of a 3 KB page costs ~20 µs); the answer is reused
+    only for that very object (``is``), which the memo keeps alive."""
+    last: list[tuple[str, bool]] = [("", False)]
+
+    @functools.wraps(func)
+    def wrapper(text: str) -> bool:
+        if len(text) < MEMO_MIN_CHARS:
+            return func(text)
+        seen = last[0]  # (one read of one tuple: consistent even if another thread replaces it)
+        if seen[0] is text:
+            return seen[1]
+        answer = func(text)
+        last[0] = (text, answer)
+        return answer
+
+    return wrapper
+
+
+@_same_text_memo
 def has_han(text: str) -> bool:
     """True when ``text`` contains at least one Han ideograph.
 
@@ -64,6 +92,7 @@ KOREAN_HANGUL_SHARE = 0.3
 _HANGUL_FIND = re.compile("[\uac00-\ud7af]")
 
 
+@_same_text_memo
 def is_korean(text: str) -> bool:
     """True for Korean text (Hangul, maybe with Hanja), not Chinese with a Korean name.
 
@@ -77,6 +106,7 @@ def is_korean(text: str) -> bool:
     return hangul / (hangul + han) > KOREAN_HANGUL_SHARE
 
 
+@_same_text_memo
 def is_japanese(text: str) -> bool:
     """True for Japanese text (enough kana among the Han), not Chinese with a stray kana.
 

@@ -19,7 +19,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from .chardata import CJK_PUNCT, HAN, PUA, is_japanese, is_korean
+from .chardata import CJK_PUNCT, HAN, PUA, has_han, is_japanese, is_korean
 from .edits import Edit
 from .filter import Filter, register
 
@@ -118,7 +118,7 @@ def _has_anchor(text: str) -> bool:
     by one, so text without Han costs one scan (English is full of spaces and letters
     the general form would try its lookbehind at).
     """
-    if _HAN_CHAR_RE.search(text) is None:
+    if not has_han(text):
         return _PUA_OR_LOST_RE.search(text) is not None
     chinese = _HAN_CHAR_RE.search(text, 0, 2000) is not None
     return (_anchor_scan_re() if chinese else anchor_re()).search(text) is not None

@@ -274,13 +274,20 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
 # --- white space --------------------------------------------------------------------
 
 _NBSP_RE = re.compile("[\u00a0\u202f]")
-# A run of spaces after CJK punctuation and before Han / an opening mark, or after Han
-# and before a closing mark. The run's first space comes first in the pattern (the
-# engine scans for spaces, which are rare in Chinese text) and the character before
-# it is checked behind it.
+# A run of spaces between a Chinese punctuation mark or a Han character and what follows:
+#   after a mark, before Han;  after Han, before a mark;  after a mark, before an opening
+#   one, when the first is full-width only (，（ ...) or a Han character stands before it.
+# Curly quotes, the ellipsis and the dash are also English punctuation: between two of
+# them (He said “yes” “no”) the space is English typography and stays. The run's first
+# space comes first in the pattern (the engine scans for spaces, rare in Chinese text)
+# and the character before it is checked behind it.
+_AMBIGUOUS_PUNCT = "”’…—“‘"
+_FULL_PUNCT = "".join(c for c in CJK_CLOSING_PUNCT + CJK_OPENING_PUNCT if c not in _AMBIGUOUS_PUNCT)
 _SPACE_AROUND_CJK_PUNCT_RE = re.compile(
-    rf"[{HSPACE}](?:(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}].)[{HSPACE}]*(?=[{HAN}{CJK_OPENING_PUNCT}])|"
-    rf"(?<=[{HAN}].)[{HSPACE}]*(?=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]))"
+    rf"[{HSPACE}](?:(?<=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}].)[{HSPACE}]*(?=[{HAN}])|"
+    rf"(?<=[{HAN}].)[{HSPACE}]*(?=[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}])|"
+    rf"(?:(?<=[{_FULL_PUNCT}].)|(?<=[{HAN}][{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}].))"
+    rf"[{HSPACE}]*(?=[{CJK_OPENING_PUNCT}]))"
 )
 #: (a match starts only where a run of spaces starts: the engine never re-scans a run from
 #: each of its spaces, which made a long run not at a line end quadratic)
@@ -315,9 +322,11 @@ def remove_spaces_around_cjk_punctuation(text: str, edits: list[Edit] | None = N
     '新征程中，園區。記者（王某）'
     >>> remove_spaces_around_cjk_punctuation("唔使再為我操心， thanks！電郵： tg@example.com")
     '唔使再為我操心，thanks！電郵：tg@example.com'
+    >>> remove_spaces_around_cjk_punctuation("他說“好” “行”。He said “yes” “no” — “fine”.")
+    '他說“好”“行”。He said “yes” “no” — “fine”.'
     """
-    if _CJK_PUNCT_RE.search(text) is None:
-        return text  # every match is next to a CJK punctuation mark
+    if not has_han(text) or _CJK_PUNCT_RE.search(text) is None:
+        return text  # every match is next to a CJK punctuation mark, in text with Han
     text = sub_with_edits(_SPACE_AROUND_CJK_PUNCT_RE, lambda m: "", text, "whitespace", edits)
     # a full-width mark carries its own space: one typed after it (often left by widening
     # "操心, thanks") goes before Latin letters and digits too
@@ -363,6 +372,7 @@ def strip_trailing_whitespace(text: str, edits: list[Edit] | None = None) -> str
 
 _LINE_BREAK_RE = re.compile("\r\n?|[\u2028\u2029\x85]")
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
+_BLANK_HEAD_RE = re.compile(r"(?:[ \t]*\n)+")
 
 
 def fix_line_endings(text: str, edits: list[Edit] | None = None) -> str:
@@ -387,6 +397,9 @@ def collapse_blank_lines(text: str, edits: list[Edit] | None = None) -> str:
     'import os\\n\\n\\ndef f():'
     """
 
+    if "\n\n\n" not in text:
+        return text  # (a substring test: far faster than the pattern's own scan)
+
     def repl(m: re.Match[str]) -> str:
         before = text.rfind("\n", 0, m.start())
         prev_line = text[before + 1 : m.start()]
@@ -409,7 +422,7 @@ def trim_document(text: str, edits: list[Edit] | None = None) -> str:
         new = ""
     else:
         start = 0
-        m = re.match(r"(?:[ \t]*\n)+", text)
+        m = _BLANK_HEAD_RE.match(text)
         if m:
             start = m.end()
         new = text[start:].rstrip() + "\n"

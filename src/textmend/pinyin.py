@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .chardata import HAN
@@ -20,6 +21,22 @@ from .filter import Filter, register
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _ANNOTATION_RE = re.compile(rf"([{HAN}])[(（]([a-z{_TONED}]{{1,7}}[1-5]?)[)）]")
+#: the same annotations found from their opening parenthesis (rare in Chinese text, which
+#: the engine then skips instead of trying every Han character)
+_PAREN_FIRST_RE = re.compile(rf"[(（](?<=[{HAN}][(（])[a-z{_TONED}]{{1,7}}[1-5]?[)）]")
+
+
+def annotations(text: str) -> Iterator[re.Match[str]]:
+    """``_ANNOTATION_RE.finditer(text)``, faster: each match starts at the Han character
+    right before an annotation's parenthesis, and matches never overlap.
+
+    >>> [m.group(0) for m in annotations("網(wǎng)站(zhàn)，(a)")]
+    ['網(wǎng)', '站(zhàn)']
+    """
+    for m in _PAREN_FIRST_RE.finditer(text):
+        full = _ANNOTATION_RE.match(text, m.start() - 1)
+        if full is not None:
+            yield full
 
 #: Minimum number of valid annotations in a document before any is removed.
 MIN_ANNOTATIONS = 3
@@ -101,7 +118,7 @@ def _s2t():
 def _valid_annotations(text: str) -> list[re.Match[str]]:
     if "(" not in text and "（" not in text:
         return []
-    return [m for m in _ANNOTATION_RE.finditer(text) if _valid(m)]
+    return [m for m in annotations(text) if _valid(m)]
 
 
 def count_annotations(text: str) -> int:
@@ -147,7 +164,7 @@ def remove_pinyin_annotations(text: str, edits: list[Edit] | None = None) -> str
     valid = _valid_annotations(text)
     if not _mirror_pattern(valid, text):
         return text  # none, a lone one, or a textbook's list of different characters
-    candidates = _ANNOTATION_RE.finditer(text)
+    candidates = annotations(text)
     # In a mirrored page, a tone-marked syllable after a character is an annotation even
     # when the dictionary does not list that reading for that character.
     valid = [m for m in candidates if _valid(m) or _toned(m)]

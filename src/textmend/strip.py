@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .chardata import HAN, HAN_RE
+from .chardata import HAN, HAN_RE, has_han
 from .edits import Edit
 from .filter import Filter, register
 from .literals import LiteralIndex, fold, required_literals, starts_at_line_start
@@ -450,7 +450,9 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
     stripped = [line.strip() for line in lines]
     # every line in Simplified script, in one OpenCC call, for the zone scans and the
     # anywhere pass alike (blank lines stay blank)
-    simplified = _simplified_lines(stripped) if any(f.match_on == "simplified" for f in families) else stripped
+    simplified = stripped
+    if has_han(text) and any(f.match_on == "simplified" for f in families):
+        simplified = _simplified_lines(stripped)
     matcher = _matcher(families)
     verdict: dict[int, str] = {}
     _scan_zone(lines, range(len(lines)), "head", matcher, verdict, simplified)
