@@ -405,3 +405,30 @@ def test_text_memo_answers_for_the_same_object_only():
     assert chardata.is_japanese(jp) and not chardata.is_japanese(long_zh) and chardata.is_japanese(jp)
     ko = "조선민주주의인민공화국 " * 30
     assert chardata.is_korean(ko) and not chardata.is_korean(long_zh) and chardata.is_korean(ko)
+
+
+_BAD_ALPHABET = list("ÃÂâ€™œ\u009d ©®°±²³µ¶·¸¹º»¼½¾¿ÀÉÎÑÖ×ØÜßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿǎǐǒǔāēīōū") + \
+    list("中文網站(wǎng)，。“”—…ЁЖжΩω│┌▀░abc ") + ["Ã ", "Â ", "â€\u009d"]
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_BAD_ALPHABET), max_size=40).map("".join))
+def test_badness_in_windows_equals_ftfy_is_bad(text):
+    import ftfy
+
+    from textmend import mojibake
+
+    assert mojibake._maybe_bad(text) == ftfy.badness.is_bad(text), text
+
+
+def test_badness_in_windows_on_real_lines():
+    import ftfy
+
+    from textmend import mojibake
+
+    from .conftest import fixture_lines
+
+    lines = fixture_lines() + [t for text in _real_texts() for t in text.split("\n")]
+    assert lines
+    for line in lines:
+        assert mojibake._maybe_bad(line) == ftfy.badness.is_bad(line), line

@@ -132,6 +132,51 @@ def _required(seq) -> set[str] | None:
     return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
 
 
+_NOT_PLAIN = tuple(getattr(_c, name) for name in ("ASSERT", "ASSERT_NOT", "GROUPREF", "GROUPREF_EXISTS",
+                                                  "GROUPREF_IGNORE", "GROUPREF_LOC_IGNORE", "GROUPREF_UNI_IGNORE")
+                   if hasattr(_c, name))
+
+
+def _plain(seq) -> bool:
+    for op, av in seq:
+        if op in _NOT_PLAIN:
+            return False
+        if op is _c.AT and av not in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
+            return False  # (the start of the text is kept by search(text, pos, endpos))
+        if op is _c.SUBPATTERN and not _plain(av[-1]):
+            return False
+        if op is _c.BRANCH and not all(_plain(a) for a in av[1]):
+            return False
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and not _plain(av[2]):
+            return False
+        if op is getattr(_c, "ATOMIC_GROUP", None) and not _plain(av):
+            return False
+    return True
+
+
+def bounded_plain_width(pattern: re.Pattern[str]) -> int | None:
+    """The longest match of ``pattern`` when that is bounded and the pattern has no
+    anchors but the text's start, no lookarounds and no back-references: then
+    ``pattern.search(text, pos, endpos)`` finds a match that lies in ``[pos, endpos)``,
+    and a search can be limited to windows. Else None.
+
+    >>> bounded_plain_width(re.compile("[ab]c{1,3}|d")), bounded_plain_width(re.compile("a+"))
+    (4, None)
+    >>> bounded_plain_width(re.compile(r"\\bab")), bounded_plain_width(re.compile("a(?=b)"))
+    (None, None)
+    >>> bounded_plain_width(re.compile("^ab|c$")), bounded_plain_width(re.compile("^ab|c"))
+    (None, 2)
+    """
+    try:
+        tree = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return None
+    if not _plain(list(tree)):
+        return None
+    high = tree.getwidth()[1]
+    return high if high < _c.MAXREPEAT else None
+
+
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings (in :func:`fold` form) one of which every match of ``pattern`` contains,
     or None when no such set is known (then the pattern must always be run).

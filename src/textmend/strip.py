@@ -216,14 +216,20 @@ def _scan_zone(lines: list[str], order: Iterable[int], zone: str, matcher: _Matc
 _CAPTION_CONT_RE = re.compile(r"^[\s。．.，,：:、]")
 
 
-def _alt_text_lines(lines: list[str]) -> dict[int, str]:
-    """Lines that repeat the start of the caption line right after them (image alt text)."""
+def _alt_text_lines(stripped: list[str]) -> dict[int, str]:
+    """Lines that repeat the start of the caption line right after them (image alt text).
+    ``stripped``: the document's lines, trimmed.
+
+    >>> _alt_text_lines(["", "园区夜景", "园区夜景。新华社记者 摄", "正文"])
+    {1: 'alt-text'}
+    """
     out = {}
-    for i in range(len(lines) - 1):
-        a = lines[i].strip()
-        b = lines[i + 1].strip()
-        if 2 <= len(a) <= 80 and len(b) > len(a) and b.startswith(a) and _CAPTION_CONT_RE.match(b[len(a):]):
-            out[i] = "alt-text"
+    # (one C-level pass finds the few lines the next one starts with)
+    for i, starts in enumerate(map(str.startswith, stripped[1:], stripped[:-1])):
+        if starts:
+            a, b = stripped[i], stripped[i + 1]
+            if 2 <= len(a) <= 80 and len(b) > len(a) and _CAPTION_CONT_RE.match(b[len(a):]):
+                out[i] = "alt-text"
     return out
 
 
@@ -231,14 +237,21 @@ def _alt_text_lines(lines: list[str]) -> dict[int, str]:
 _SITE_SUFFIX_RE = re.compile(r"^\s*(?:[_|｜]|\s[-–—]\s)\s*(?![a-z])\S.{0,30}$")
 
 
-def _titled_duplicate_lines(lines: list[str]) -> dict[int, str]:
-    """A page-title line: the next non-blank line plus a site suffix ("标题_证券时报", "Title | Site")."""
+def _titled_duplicate_lines(stripped: list[str]) -> dict[int, str]:
+    """A page-title line: the next non-blank line plus a site suffix ("标题_证券时报", "Title | Site").
+    ``stripped``: the document's lines, trimmed.
+
+    >>> _titled_duplicate_lines(["江苏苏州：孕育新质生产力_证券时报", "", "江苏苏州：孕育新质生产力", "正文"])
+    {0: 'page-title'}
+    """
     out = {}
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    for a, b in zip(nonblank, nonblank[1:]):
-        x, y = lines[a].strip(), lines[b].strip()
-        if len(y) >= 4 and len(x) > len(y) and x.startswith(y) and _SITE_SUFFIX_RE.match(x[len(y):]):
-            out[a] = "page-title"
+    nonblank = [i for i, s in enumerate(stripped) if s]
+    texts = [stripped[i] for i in nonblank]
+    for k, starts in enumerate(map(str.startswith, texts[:-1], texts[1:])):
+        if starts:
+            x, y = texts[k], texts[k + 1]
+            if len(y) >= 4 and len(x) > len(y) and _SITE_SUFFIX_RE.match(x[len(y):]):
+                out[nonblank[k]] = "page-title"
     return out
 
 
@@ -470,9 +483,9 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
             fam = any_matcher.match(stripped[i], "anywhere", simplified[i])
             if fam is not None:
                 verdict[i] = fam.label
-    for i, why in _alt_text_lines(lines).items():
+    for i, why in _alt_text_lines(stripped).items():
         verdict.setdefault(i, why)
-    for i, why in _titled_duplicate_lines(lines).items():
+    for i, why in _titled_duplicate_lines(stripped).items():
         verdict.setdefault(i, why)
     if not verdict:
         return text
