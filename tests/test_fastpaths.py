@@ -432,3 +432,9 @@ def test_badness_in_windows_on_real_lines():
     assert lines
     for line in lines:
         assert mojibake._maybe_bad(line) == ftfy.badness.is_bad(line), line
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list("ab中 \t\u3000\u00a0\u2003\n\r\u2028") + ["\r\n"]), max_size=30).map("".join))
+def test_trailing_space_gate_changes_nothing(text):
+    assert normalize.strip_trailing_whitespace(text) == normalize._TRAILING_SPACE_RE.sub("", text)

@@ -283,6 +283,16 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     total_bytes = sum(len(m.group(0).encode("utf-8")) for m in segments)
     latin = list(_LATIN_SEGMENT_RE.finditer(line))
     best: tuple[float, str, list] | None = None
+    memo: dict[tuple[str, int, tuple[str, ...]], float] = {}
+
+    def score(text: str, n: int, langs: tuple[str, ...]) -> float:
+        # (a segment is scored as it stands under every kind: the same arguments, once)
+        key = (text, n, langs)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _score(text, n, langs)
+        return found
+
     for kind, wrong, right in KINDS:
         pairs = []
         before = after = 0.0
@@ -292,8 +302,8 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
             if found is None:
                 continue
             fixed, n = found
-            b = _score(m.group(0), n, _languages_of(m.group(0))) * n
-            a = _score(fixed, n, TRUE_LANGUAGES[right]) * n
+            b = score(m.group(0), n, _languages_of(m.group(0))) * n
+            a = score(fixed, n, TRUE_LANGUAGES[right]) * n
             pairs.append((m, fixed, b, a + n * SEGMENT_SLACK))
             before, after, nbytes = before + b, after + a, nbytes + n
         if nbytes < MIN_LINE_BYTES or nbytes * 2 < total_bytes * LINE_COVERAGE:

@@ -113,13 +113,26 @@ def _common_share(text: str) -> tuple[float, int]:
 
 
 def guess_chinese(data: bytes) -> tuple[str, float] | None:
-    """``(codec, share)`` when ``data`` is clearly GB18030 or Big5 Chinese, else None.
+    """``(codec, share)`` when ``data`` is clearly GB18030 or Big5 Chinese, else None
+    (see :func:`guess_chinese_text`).
 
     >>> text = "新型工業化，新質生產力，起點在新，關鍵在質。" * 4
     >>> guess_chinese(text.encode("big5"))[0], guess_chinese(text.encode("gb18030"))[0]
     ('big5hkscs', 'gb18030')
     >>> guess_chinese("日本語のテキストです。漢字も少し。".encode("euc-jp")) is None
     True
+    """
+    found = guess_chinese_text(data)
+    return None if found is None else found[:2]
+
+
+def guess_chinese_text(data: bytes) -> tuple[str, float, str | None] | None:
+    """``(codec, share, text)`` when ``data`` is clearly GB18030 or Big5 Chinese, else
+    None. ``text`` is ``data`` decoded (strictly) when the whole input was the sample,
+    so that decoding need not be done twice; None for a longer input.
+
+    >>> guess_chinese_text("蘇州工業園區，新質生產力。".encode("big5") * 4)[2][:6]
+    '蘇州工業園區'
     """
     scores = {}
     texts = {}
@@ -148,4 +161,5 @@ def guess_chinese(data: bytes) -> tuple[str, float] | None:
 
         if not verify(data, best, SAMPLE_BYTES):
             return None
-    return best, share
+        return best, share, None
+    return best, share, texts[best]

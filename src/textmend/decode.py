@@ -6,7 +6,7 @@ import codecs
 from dataclasses import dataclass
 
 from . import guess, mixed
-from .cjkguess import guess_chinese
+from .cjkguess import guess_chinese_text
 from .edits import Edit
 
 _BOMS = (
@@ -94,28 +94,37 @@ def detect(data: bytes) -> Detection:
     >>> detect("蘇州:園區".encode("gb18030")).encoding
     'gb18030'
     """
+    return _detect(data)[0]
+
+
+def _detect(data: bytes) -> tuple[Detection, str | None]:
+    """:func:`detect`, and the decoded text when deciding already produced it (else None)."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return Detection(name, 1.0, reason="byte order mark", bom=True)
+            return Detection(name, 1.0, reason="byte order mark", bom=True), None
     wide = guess.utf16_32_without_bom(data)
     if wide is not None:
-        return Detection(wide, 0.9, reason="UTF-16/32 without byte order mark (zero-byte pattern)")
+        return Detection(wide, 0.9, reason="UTF-16/32 without byte order mark (zero-byte pattern)"), None
     escaped = guess.iso2022(data)
     if escaped is not None:
-        return Detection(escaped, 0.99, reason="ISO-2022 escape sequences")
+        return Detection(escaped, 0.99, reason="ISO-2022 escape sequences"), None
     if looks_binary(data):
-        return Detection("binary", 1.0, reason="NUL or control bytes")
+        return Detection("binary", 1.0, reason="NUL or control bytes"), None
     if _is_utf8(data):
-        return Detection("utf-8", 1.0, reason="valid UTF-8")
+        return Detection("utf-8", 1.0, reason="valid UTF-8"), None
     if mixed.maybe_mixed(data):
         found = mixed.decode_mixed(data)
         if found is not None:
             encs = sorted({seg.encoding for seg in found[1]})
-            return Detection("mixed", 0.9, reason=f"UTF-8 with {len(found[1])} run(s) of lines in {', '.join(encs)}")
-    chinese = guess_chinese(data)
+            why = f"UTF-8 with {len(found[1])} run(s) of lines in {', '.join(encs)}"
+            return Detection("mixed", 0.9, reason=why), None
+    chinese = guess_chinese_text(data)
     if chinese is not None:
-        name = guess._superset(chinese[0], data[: guess.SAMPLE_BYTES], len(data) <= guess.SAMPLE_BYTES)
-        return Detection(name, round(min(0.99, 0.5 + chinese[1]), 2), "Chinese", "common-character check")
+        name = guess._superset(chinese[0], data[: guess.SAMPLE_BYTES], len(data) <= guess.SAMPLE_BYTES,
+                               chinese[2] if chinese[0] == "gb18030" else None)
+        # the check decoded the whole input already: keep it when decoding would repeat it
+        text = chinese[2] if codec_for(name) == chinese[0] else None
+        return Detection(name, round(min(0.99, 0.5 + chinese[1]), 2), "Chinese", "common-character check"), text
     cache: dict = {}
     name, confidence, language, reason = guess.choose(data, [], cache)
     if confidence < guess.OWN_TRUSTED:  # not sure enough alone: ask chardet for a first opinion
@@ -124,8 +133,8 @@ def detect(data: bytes) -> Detection:
         answers = chardet.detect_all(data[: guess.SAMPLE_BYTES], ignore_threshold=True)
         name, confidence, language, reason = guess.choose(data, answers, cache)
     if len(data) > guess.SAMPLE_BYTES and not guess.verify(data, name, guess.SAMPLE_BYTES):
-        return Detection(name, round(confidence / 2, 2), language, reason + "; invalid bytes after the sample")
-    return Detection(name, confidence, language, reason)
+        return Detection(name, round(confidence / 2, 2), language, reason + "; invalid bytes after the sample"), None
+    return Detection(name, confidence, language, reason), None
 
 
 def decode(
@@ -138,10 +147,11 @@ def decode(
 
     ``encoding`` overrides detection. Raises :class:`DecodeError` for binary input.
     """
+    decoded = None
     if encoding:
         det = Detection(encoding, 1.0, reason="given by the user")
     else:
-        det = detect(data)
+        det, decoded = _detect(data)
     if det.encoding == "binary":
         raise DecodeError("looks like a binary file (NUL or control bytes), not text")
     enc = det.encoding if encoding else codec_for(det.encoding)
@@ -159,7 +169,7 @@ def decode(
         enc = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
                "utf-32-le": "utf-32", "utf-32-be": "utf-32"}[enc]
     try:
-        text = data.decode(enc, errors=errors)
+        text = decoded if decoded is not None else data.decode(enc, errors=errors)
     except UnicodeDecodeError as e:
         raise DecodeError(f"cannot decode as {enc}: {e.reason} at byte {e.start}") from None
     except LookupError:

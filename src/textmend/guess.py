@@ -236,7 +236,7 @@ def _score_bytes(byte_counts: Counter[int], high: int, codec: str, langs: tuple[
     return best, best_lang
 
 
-def _superset(codec: str, sample: bytes, final: bool) -> str:
+def _superset(codec: str, sample: bytes, final: bool, decoded: str | None = None) -> str:
     """Name ``codec`` by its superset when the superset reads ``sample`` the same way.
 
     >>> _superset("gb2312", "发布".encode("gb2312"), True), _superset("gb18030", b"\\xa1\\xa4", True)
@@ -247,7 +247,11 @@ def _superset(codec: str, sample: bytes, final: bool) -> str:
             return "gb18030"  # the only codes the two mappings read differently are absent
         gb2312 = _strict(sample, "gb2312", final)
         # GB2312's own mapping (A1A4 U+30FB, A1AA U+2015) when it reads the bytes and GBK/GB18030 differ
-        return "gb2312" if gb2312 is not None and gb2312 != _strict(sample, "gb18030", final) else "gb18030"
+        if gb2312 is None:
+            return "gb18030"
+        # (``decoded``: the caller's strict GB18030 reading of the same sample, if it has one)
+        return "gb2312" if gb2312 != (decoded if decoded is not None else _strict(sample, "gb18030", final)) \
+            else "gb18030"
     if codec in ("shift_jis", "cp932"):
         sjis = _strict(sample, "shift_jis", final)
         cp932 = _strict(sample, "cp932", final)

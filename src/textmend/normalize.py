@@ -62,6 +62,9 @@ def _widen_separator(m: re.Match[str]) -> str:
 
 
 _EMOTICON_REST_RE = re.compile(r"[-^']?[()DPp](?=\s|$)")
+#: the characters that can follow a mark that stays ASCII: an emoticon's rest, or a space
+#: before a Latin word (see _EMOTICON_REST_RE and _SPACE_THEN_LATIN_RE)
+_KEEP_NEXT = frozenset(" \t-^'()DPp")
 
 
 _SPACE_THEN_LATIN_RE = re.compile(r"[ \t]+[A-Za-z]")
@@ -87,6 +90,9 @@ def _latin_before(text: str, start: int) -> bool:
 def _widen_separator_mark(m: re.Match[str]) -> str:
     """``_widen_separator`` for , ; : — except the eyes of an emoticon (「開心。」:) ;-) ) and
     a mark inside an English sentence (``腾讯, Tencent``)."""
+    nxt = m.string[m.end():m.end() + 1]
+    if nxt not in _KEEP_NEXT:  # (the common case, "，" before Han: neither check below can hold)
+        return FULLWIDTH[m.group(0)]
     if m.group(0) != "," and _EMOTICON_REST_RE.match(m.string, m.end()) is not None:
         return m.group(0)
     if _in_latin_sentence(m.string, m.start(), m.end()):
@@ -299,6 +305,7 @@ _HSPACE_RE = re.compile(rf"[{HSPACE}]")
 _INDENT_HINT_RE = re.compile(rf"\n[{HSPACE}]")
 #: a line break right after white space (the break first: the engine scans for it)
 _SPACE_THEN_BREAK_RE = re.compile(rf"[\r\n\u2028\u2029\x85](?<=[{HSPACE}][\r\n\u2028\u2029\x85])")
+_SPACE_THEN_NEWLINE_RE = re.compile(rf"\n(?<=[{HSPACE}]\n)")
 _CJK_PUNCT_RE = re.compile(f"[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]")
 #: spaces right after a full-width sentence mark, before a Latin letter or a digit
 _SPACE_AFTER_CJK_MARK_RE = re.compile(rf"(?<=[，。、；：！？])[{HSPACE}]+(?=[A-Za-z0-9])")
@@ -349,6 +356,8 @@ def strip_cjk_indents(text: str, edits: list[Edit] | None = None) -> str:
 
     if _HSPACE_RE.match(text) is None and _INDENT_HINT_RE.search(text) is None:
         return text
+    if not has_han(text):
+        return text  # only a line of Chinese prose loses its indent
 
     def repl(m: re.Match[str]) -> str:
         body = m.group(1)
@@ -363,8 +372,10 @@ def strip_trailing_whitespace(text: str, edits: list[Edit] | None = None) -> str
     >>> strip_trailing_whitespace("a  \\nb\\t\\n")
     'a\\nb\\n'
     """
-    if _SPACE_THEN_BREAK_RE.search(text) is None and not (text and _HSPACE_RE.match(text[-1])):
-        return text  # (finds line breaks, rare, and looks behind them: fast on English text)
+    other_breaks = "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text
+    found = (_SPACE_THEN_BREAK_RE if other_breaks else _SPACE_THEN_NEWLINE_RE).search(text)
+    if found is None and not (text and _HSPACE_RE.match(text[-1])):
+        return text  # (finds line breaks and looks behind them: "\n" alone is a literal, fastest)
     return sub_with_edits(_TRAILING_SPACE_RE, lambda m: "", text, "whitespace", edits)
 
 

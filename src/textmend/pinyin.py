@@ -161,13 +161,15 @@ def remove_pinyin_annotations(text: str, edits: list[Edit] | None = None) -> str
     >>> remove_pinyin_annotations("行(háng)和行(xíng)，长(cháng)和长(zhǎng)")
     '行(háng)和行(xíng)，长(cháng)和长(zhǎng)'
     """
-    valid = _valid_annotations(text)
-    if not _mirror_pattern(valid, text):
+    if "(" not in text and "（" not in text:
+        return text
+    candidates = list(annotations(text))
+    ok = [_valid(m) for m in candidates]
+    if not _mirror_pattern([m for m, good in zip(candidates, ok) if good], text):
         return text  # none, a lone one, or a textbook's list of different characters
-    candidates = annotations(text)
     # In a mirrored page, a tone-marked syllable after a character is an annotation even
     # when the dictionary does not list that reading for that character.
-    valid = [m for m in candidates if _valid(m) or _toned(m)]
+    valid = [m for m, good in zip(candidates, ok) if good or _toned(m)]
     index = LineIndex(text) if edits is not None else None
     out: list[str] = []
     pos = 0
