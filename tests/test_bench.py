@@ -77,3 +77,23 @@ def test_naive_opencc_is_isolated(tmp_path):
 
     assert opencc is official
     assert sys.modules["opencc"] is official
+
+
+def test_instruction_count_harness_prepares_and_runs_what_it_counts(tmp_path, monkeypatch):
+    # valgrind is not needed here: the child's work runs in process
+    import instructions
+
+    monkeypatch.setattr(instructions, "SIZE", 20_000)
+    monkeypatch.setattr(instructions, "DOCS", 3)
+    path = str(tmp_path / "inputs.pickle")
+    names = instructions.prepare(["clean-utf8", "big5-zh-t2s"], "strip", path)
+    assert sorted(names) == ["big5-zh-t2s", "clean-utf8"]
+    import pickle
+
+    with open(path, "rb") as fh:
+        item = pickle.load(fh)["big5-zh-t2s"]
+    assert len(item["texts"]) == 3 and all(isinstance(t, str) for t in item["texts"])
+    for name in names:
+        instructions.child(path, name, "strip")
+        instructions.child(path, name, None)
+    assert instructions.prepare(["clean-utf8"], "convert", path) == []  # no such step there
