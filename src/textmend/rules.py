@@ -126,47 +126,14 @@ class Family:
         parts = [p for p in _SPLIT_PARTS_RE.split(line) if p]
         return len(parts) >= self.min_parts
 
-    def required_literals(self) -> frozenset[str] | None:
-        """Strings (folded, see :mod:`textmend.literals`) one of which every line this
-        family matches contains; None when a criterion admits lines without any.
-
-        >>> sorted(parse_pack('[families.f]\\nwords = ["Back to top", "首页"]\\n', "x").families[0].required_literals())
-        ['back', '首页']
-        """
-        cached = self.__dict__.get("_required_literals", False)
-        if cached is not False:
-            return cached
-        found = self._find_required_literals()
-        self.__dict__["_required_literals"] = found
-        return found
-
-    def _find_required_literals(self) -> frozenset[str] | None:
-        out: set[str] = set()
-        # exact lines and listed words contain their first token; keyword spam has a keyword
-        for text in (*self.lines, *self.words):
-            first = text.split()[0] if text.split() else ""
-            if not first:
-                return None
-            out.add(fold(first))
-        if self.keywords:
-            if self.min_keywords < 1:
-                return None
-            out.update(fold(k) for k in self.keywords)
-        for p in self.patterns:
-            lits = required_literals(p)
-            if lits is None:
-                return None
-            out |= lits
-        return frozenset(out) if out else None
-
     def requirements(self) -> tuple[frozenset[str] | None, frozenset[str], frozenset[str]]:
         """What a line must have for this family to match it, as (literals, starts,
         word_starts) in :func:`~textmend.literals.fold` form: it contains one of
         ``literals``, or starts with one of ``starts`` (an anchored pattern, an exact
         line), or its first word after separators starts with one of ``word_starts``
         (a line made of listed words begins with one). ``literals`` is None when a
-        criterion admits any line. Sharper than :meth:`required_literals`: ``^home``
-        needs a line starting with "home", not any line containing it.
+        criterion admits any line. ``^home`` needs a line starting with "home", which is
+        a sharper test than containing it.
 
         >>> pack = parse_pack('[families.f]\\nwords = ["Back to top"]\\npatterns = ["^Home >", "©"]\\n', "x")
         >>> pack.families[0].requirements()

@@ -174,18 +174,23 @@ class _Matcher:
 _MATCHERS: dict[tuple[int, ...], tuple[list[Family], _Matcher]] = {}
 
 
-def _matcher(families: list[Family]) -> _Matcher:
-    """One :class:`_Matcher` (and its literal indexes) per list of families, reused
-    across documents; families are compared by identity."""
+def _per_families(cache: dict, families: list[Family], build):
+    """``build(families)``, made once per list of families and reused across documents;
+    families are compared by identity (a cache of at most 64 lists)."""
     key = tuple(map(id, families))
-    found = _MATCHERS.get(key)
+    found = cache.get(key)
     if found is not None and all(a is b for a, b in zip(found[0], families)):
         return found[1]
-    if len(_MATCHERS) > 64:
-        _MATCHERS.clear()
-    m = _Matcher(families)
-    _MATCHERS[key] = (families, m)
-    return m
+    if len(cache) > 64:
+        cache.clear()
+    made = build(families)
+    cache[key] = (families, made)
+    return made
+
+
+def _matcher(families: list[Family]) -> _Matcher:
+    """One :class:`_Matcher` (and its literal indexes) per list of families."""
+    return _per_families(_MATCHERS, families, _Matcher)
 
 
 def _is_body(line: str) -> bool:
@@ -366,16 +371,11 @@ _SCREENS: dict[tuple[int, ...], tuple[list[Family], dict[str, _FormScreen]]] = {
 def _screens(families: list[Family]) -> dict[str, _FormScreen]:
     """A :class:`_FormScreen` per line form of ``families`` (those the document scan can
     rule out), built once per list of families."""
-    key = tuple(map(id, families))
-    found = _SCREENS.get(key)
-    if found is not None and all(a is b for a, b in zip(found[0], families)):
-        return found[1]
-    if len(_SCREENS) > 64:
-        _SCREENS.clear()
-    forms = sorted({f.match_on for f in families})
-    screens = {form: _FormScreen([f for f in families if f.match_on == form]) for form in forms}
-    _SCREENS[key] = (families, screens)
-    return screens
+    def build(fams: list[Family]) -> dict[str, _FormScreen]:
+        forms = sorted({f.match_on for f in fams})
+        return {form: _FormScreen([f for f in fams if f.match_on == form]) for form in forms}
+
+    return _per_families(_SCREENS, families, build)
 
 
 def possible_families(families: Sequence[Family], stripped: list[str],
