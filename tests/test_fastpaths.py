@@ -438,3 +438,10 @@ def test_badness_in_windows_on_real_lines():
 @given(st.lists(st.sampled_from(list("ab中 \t\u3000\u00a0\u2003\n\r\u2028") + ["\r\n"]), max_size=30).map("".join))
 def test_trailing_space_gate_changes_nothing(text):
     assert normalize.strip_trailing_whitespace(text) == normalize._TRAILING_SPACE_RE.sub("", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_space_after_mark_pattern_matches_reference(text):
+    ref = re.compile(rf"(?<=[，。、；：！？])[{HSPACE}]+(?=[A-Za-z0-9])")
+    assert spans(normalize._SPACE_AFTER_CJK_MARK_RE, text) == spans(ref, text)

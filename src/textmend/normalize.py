@@ -307,8 +307,9 @@ _INDENT_HINT_RE = re.compile(rf"\n[{HSPACE}]")
 _SPACE_THEN_BREAK_RE = re.compile(rf"[\r\n\u2028\u2029\x85](?<=[{HSPACE}][\r\n\u2028\u2029\x85])")
 _SPACE_THEN_NEWLINE_RE = re.compile(rf"\n(?<=[{HSPACE}]\n)")
 _CJK_PUNCT_RE = re.compile(f"[{CJK_CLOSING_PUNCT}{CJK_OPENING_PUNCT}]")
-#: spaces right after a full-width sentence mark, before a Latin letter or a digit
-_SPACE_AFTER_CJK_MARK_RE = re.compile(rf"(?<=[，。、；：！？])[{HSPACE}]+(?=[A-Za-z0-9])")
+#: spaces right after a full-width sentence mark, before a Latin letter or a digit (the
+#: first space first: the engine scans for spaces, rare in Chinese text, then looks behind)
+_SPACE_AFTER_CJK_MARK_RE = re.compile(rf"[{HSPACE}](?<=[，。、；：！？][{HSPACE}])[{HSPACE}]*(?=[A-Za-z0-9])")
 
 
 def replace_nbsp(text: str, edits: list[Edit] | None = None) -> str:
