@@ -108,18 +108,10 @@ def _anchor_scan_re() -> re.Pattern[str]:
     return re.compile(f"[{rare}{letters}](?:(?<=[{rare}])|(?<=[{HAN}{CJK_PUNCT}][{letters}])(?=[{HAN}]))")
 
 
-_PUA_OR_LOST_RE = re.compile(f"[{PUA}\ufffd]")
-
-
 def _has_anchor(text: str) -> bool:
-    """``anchor_re().search(text) is not None``, with the faster form for Chinese text.
-
-    Every anchor but a private-use character or U+FFFD is a Han character or is followed
-    by one, so text without Han costs one scan (English is full of spaces and letters
-    the general form would try its lookbehind at).
-    """
-    if not has_han(text):
-        return _PUA_OR_LOST_RE.search(text) is not None
+    """``anchor_re().search(text) is not None`` for text with Han, with the faster form
+    for Chinese text (the general form tries its lookbehind at every Han character; on
+    Latin text with a few Han it is the faster one)."""
     chinese = _HAN_CHAR_RE.search(text, 0, 2000) is not None
     return (_anchor_scan_re() if chinese else anchor_re()).search(text) is not None
 
@@ -454,6 +446,8 @@ def _repair_pass(line: str, pattern: re.Pattern[str], model, budget: list[int]) 
 def repair_shifted_runs(text: str, edits: list[Edit] | None = None) -> str:
     """Repair double-byte runs shifted by a lost byte, line by line (Chinese text only)."""
     pattern = anchor_re()
+    if not has_han(text):
+        return text  # (only a line with Han is repaired: no scan for U+FFFD or private use)
     if not _has_anchor(text) or is_japanese(text) or is_korean(text):
         return text
     lines = text.split("\n")
