@@ -294,20 +294,18 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
         return found
 
     for kind, wrong, right in KINDS:
+        found = [(m, *rt) for m in (latin if wrong in ("cp1252", "latin-1") else segments)
+                 if (rt := _round_trip(m.group(0), wrong, right)) is not None]
+        nbytes = sum(n for _, _, n in found)
+        if nbytes < MIN_LINE_BYTES or nbytes * 2 < total_bytes * LINE_COVERAGE:
+            continue  # (decided by the round trips alone: nothing to score)
         pairs = []
         before = after = 0.0
-        nbytes = 0
-        for m in latin if wrong in ("cp1252", "latin-1") else segments:
-            found = _round_trip(m.group(0), wrong, right)
-            if found is None:
-                continue
-            fixed, n = found
+        for m, fixed, n in found:
             b = score(m.group(0), n, _languages_of(m.group(0))) * n
             a = score(fixed, n, TRUE_LANGUAGES[right]) * n
             pairs.append((m, fixed, b, a + n * SEGMENT_SLACK))
-            before, after, nbytes = before + b, after + a, nbytes + n
-        if nbytes < MIN_LINE_BYTES or nbytes * 2 < total_bytes * LINE_COVERAGE:
-            continue
+            before, after = before + b, after + a
         gain = (after - before) / nbytes
         if not any(ch.isalpha() for _, fixed, _, _ in pairs for ch in fixed):
             continue  # signs only (＊＊＊ <-> ’’’): no words to tell a repair from a mistake
