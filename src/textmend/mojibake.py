@@ -89,9 +89,9 @@ _BADNESS_NEEDS_RE = _badness_needs()
 
 
 def _badness_width() -> int | None:
-    """The longest match of ftfy's ``BADNESS_RE``, when the pattern has no anchors,
-    lookarounds or back-references (then a match is found inside any window that holds
-    it); else None."""
+    """The longest match of ftfy's ``BADNESS_RE``, when the pattern has no anchors but the
+    text's start, no lookarounds and no back-references (then ``search(text, pos, endpos)``
+    finds a match inside any window that holds it); else None."""
     from .literals import bounded_plain_width
 
     return bounded_plain_width(ftfy.badness.BADNESS_RE)

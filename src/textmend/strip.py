@@ -88,8 +88,9 @@ def reads_as_prose(line: str) -> bool:
 
 
 class _ZoneFamilies:
-    """The families that apply in one zone, in order, with a literal index per line form:
-    a family whose required literals are all absent from a line is not asked about it."""
+    """The families that apply in one zone, in order, with an index (per line form and
+    length) of what each requires of a line — literals it contains, a prefix it starts
+    with: a family whose requirements a line does not meet is not asked about it."""
 
     def __init__(self, families: list[Family]) -> None:
         self.families = families
@@ -98,22 +99,22 @@ class _ZoneFamilies:
         self._limits: dict[str | None, list[int]] = {
             form: sorted({f.max_len for f in families if f.match_on == form}) for form in self.forms}
         self._limits[None] = sorted({f.max_len for f in families})
-        self._indexes: dict[tuple[str | None, int, bool], LiteralIndex] = {}
+        self._indexes: dict[tuple[str | None, int], LiteralIndex] = {}
 
-    def index(self, form: str | None, length: int, prose: bool) -> LiteralIndex | None:
-        """The literal index of the families of ``form`` (None: of every form, for a line
-        that reads the same in all of them) that take a line of ``length`` characters that
-        does (or does not) read as ``prose``, or None for none. Long sentences, the lines
-        most often asked about, go to a few families only."""
+    def index(self, form: str | None, length: int) -> LiteralIndex | None:
+        """The index of what the families of ``form`` (None: of every form, for a line
+        that reads the same in all of them) that take a line of ``length`` characters
+        require of it, or None for none. Long sentences, the lines most often asked about,
+        go to a few families only."""
         limit = next((n for n in self._limits[form] if n >= length), None)
         if limit is None:
             return None
-        key = (form, limit, prose)
+        key = (form, limit)
         idx = self._indexes.get(key)
         if idx is None:
             idx = self._indexes[key] = LiteralIndex()
             for i, fam in enumerate(self.families):
-                if form in (None, fam.match_on) and fam.max_len >= limit and (fam.match_prose or not prose):
+                if form in (None, fam.match_on) and fam.max_len >= limit:
                     idx.add(i, *fam.requirements())
         return idx
 
@@ -142,7 +143,7 @@ class _Matcher:
         # one that does (prose only rules out families with match_prose = false), so the
         # prose check, the costliest part, runs only when such a family is a candidate.
         if simp == s:  # one reading for every form (no Han, or Simplified already)
-            idx = z.index(None, len(s), False)
+            idx = z.index(None, len(s))
             if idx is None:
                 return None
             candidates = idx.candidates(fold(s))
@@ -150,7 +151,7 @@ class _Matcher:
             candidates = set()
             for how in z.forms:
                 form = simp if how == "simplified" else s
-                idx = z.index(how, len(form), False)
+                idx = z.index(how, len(form))
                 if idx is not None:  # else no family of this form takes this line
                     candidates |= idx.candidates(fold(form))
         if not candidates:
