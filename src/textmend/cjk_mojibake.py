@@ -156,7 +156,7 @@ def _has_signs(line: str, astral: bool = True) -> bool:
     """Whether a line can hold mojibake of the kinds handled: two characters in a row
     that no language table lists, a private-use character (GB18030 decodes some UTF-8
     byte pairs there), or two Latin-1 characters in a row (GBK/Big5 read as latin-1). A clean line of
-    common characters costs two regex scans. ``astral=False``: the caller knows the line
+    common characters costs one regex scan. ``astral=False``: the caller knows the line
     has no character beyond U+FFFF (then a faster form of the same classes is used).
 
     >>> _has_signs("新型工业化，新质生产力"), _has_signs("鍙戝竷"), _has_signs("ÄãºÃ")

@@ -32,7 +32,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .literals import fold, required_literals, required_prefixes
+from .literals import SEPARATORS, fold, required_literals, required_prefixes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -41,7 +41,7 @@ else:  # pragma: no cover
 
 ZONES = ("head", "tail", "edge", "anywhere")
 MATCH_ON = ("simplified", "original")
-_SPLIT_WORDS_RE = re.compile(r"[\s|｜/>›»＞·•・、,，:：;；\-–—_【】\[\]「」『』〔〕()（）<>《》]+")
+_SPLIT_WORDS_RE = re.compile(f"[{SEPARATORS}]+")  # (one set: the strip index skips the same characters)
 _SPLIT_PARTS_STRONG_RE = re.compile(r"\s*[|｜/>›»＞·•・、,，:：;；_【】\[\]「」『』〔〕()（）<>《》]+\s*")
 _SPLIT_PARTS_RE = re.compile(r"\s*(?:[_|｜/\\·•]|\s-\s|--)\s*|\s+|-")
 _SPACES_RE = re.compile(r"\s+")
