@@ -205,3 +205,17 @@ def test_a_line_is_repaired_to_a_fixed_point():
     once = fix_cjk_mojibake(line)
     assert "新聞熱線" in once and "统计" in once and "个词" in once
     assert fix_cjk_mojibake(once) == once
+
+
+def test_latin_mojibake_read_as_gbk_is_repaired_in_one_cleaning():
+    # found by the idempotence fuzz (2026-12-01): a UTF-8-as-latin-1 French line that ftfy
+    # leaves (its 'ÿÿ' garbage) was re-read as GBK ("脟a co没te"), and only a second
+    # cleaning re-read that as UTF-8; both steps now happen in one
+    from textmend import clean
+
+    line = "Ã\x87a coÃ»te cher, mais cÿÿ'est de la qualitÃ© : Å\x93uvre, cÅ\x93ur, naÃ¯ve, NoÃ«l."
+    out = fix_cjk_mojibake(line)
+    assert fix_cjk_mojibake(out) == out
+    text = "Le musée du Louvre a accueilli près de neuf millions de visiteurs.\n" + line + "\n"
+    once = clean(text)
+    assert clean(once) == once

@@ -181,3 +181,15 @@ def test_realigned_garbage_is_not_a_repair():
     for convert in (None, "t2s"):
         once = textmend.clean(line, convert=convert)
         assert textmend.clean(once, convert=convert) == once
+
+
+def test_a_repair_that_reads_as_box_drawing_is_refused():
+    # found by the idempotence fuzz (2026-12-01): after t2s, ")园\ufffdl" re-aligned as
+    # "常┰发" passed the log-probability floor; misaligned double bytes, not text
+    line = "gxHaP\ufffd业e à(yè )园\ufffdl'h"
+    assert repair_line(line) == line
+    data = ("中新网(wǎng)江苏新闻\n\n" + line.replace("业", "業").replace("园", "園") + "\n").encode("utf-8")
+    from textmend import clean
+
+    out = clean(data, convert="t2s")
+    assert clean(out, convert="t2s") == out

@@ -422,9 +422,14 @@ def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
         for _ in range(MAX_PASSES - 1):
             # a repaired segment is context for the next one: repeat to a fixed point, so
             # that cleaning the result again changes nothing
-            if not changes or not _has_signs(new, astral or has_astral(new)):
+            # that cleaning the result again changes nothing (what a second cleaning would do
+            # to the line: the sign repair, else the glued-Latin one — Latin-1 mojibake read
+            # as GBK by the first becomes Han glued to Latin words, which the second undoes)
+            if not changes:
                 break
-            again, more = repair_line(new)
+            again, more = repair_line(new) if _has_signs(new, astral or has_astral(new)) else (new, [])
+            if not more:
+                again, more = repair_glued_latin(new)
             if not more:
                 break
             new, changes = again, changes + more

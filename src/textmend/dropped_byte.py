@@ -54,6 +54,7 @@ MAX_PASSES = 4
 WORK = 3_000_000
 WORK_PER_CHAR = 300
 _HAN_CHAR_RE = re.compile(f"[{HAN}]")
+_BOX_DRAWING_RE = re.compile("[\u2500-\u257f]")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]{2,}")
 
 
@@ -404,10 +405,13 @@ def repair_line(line: str, model=None) -> str:
 
 def _reads_as_text(repaired: str, model) -> bool:
     """Does the repaired stretch read like text (mean log-probability per character at least
-    MIN_REPAIR_LOGPROB)? Garbage re-aligned is still garbage, only less so: a gain alone
-    would let it through, and a second cleaning would "repair" it again."""
+    MIN_REPAIR_LOGPROB, and no box-drawing character: GBK and Big5 put those where a byte
+    off lands in Chinese text)? Garbage re-aligned is still garbage, only less so: a gain
+    alone would let it through, and a second cleaning would "repair" it again."""
     if not repaired:
         return True
+    if _BOX_DRAWING_RE.search(repaired):
+        return False  # (a re-aligned run that reads as box drawing is still misaligned)
     lps = model.logprobs(repaired)
     return sum(lps) / len(lps) >= MIN_REPAIR_LOGPROB
 
