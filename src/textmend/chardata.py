@@ -21,6 +21,10 @@ CJK_OPENING_PUNCT = "（《「『【〔〈“‘"
 CJK_PUNCT = CJK_CLOSING_PUNCT + CJK_OPENING_PUNCT
 #: Private Use Area of the BMP (GBK/Big5 user-defined areas decode here).
 PUA = "\ue000-\uf8ff"
+#: Pinyin vowels with a tone mark (ü alone carries none).
+PINYIN_TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+#: The Latin letters of English (and of pinyin without tone marks).
+LATIN_RE = re.compile("[A-Za-z]")
 #: Horizontal white space that is not a line break.
 HSPACE = " \t\u00a0\u3000\u2000-\u200a\u202f\u205f"
 
@@ -82,7 +86,6 @@ def has_kana(text: str) -> bool:
 
 #: Text whose kana make up more than this share of its kana + Han is Japanese.
 JAPANESE_KANA_SHARE = 0.15
-_HAN_FIND = re.compile(f"[{HAN}]")
 _KANA_FIND = re.compile("[\u3040-\u30ff]")
 
 
@@ -102,7 +105,7 @@ def is_korean(text: str) -> bool:
     hangul = len(_HANGUL_FIND.findall(text))
     if hangul == 0:
         return False
-    han = len(_HAN_FIND.findall(text))
+    han = len(HAN_RE.findall(text))
     return hangul / (hangul + han) > KOREAN_HANGUL_SHARE
 
 
@@ -116,5 +119,5 @@ def is_japanese(text: str) -> bool:
     kana = len(_KANA_FIND.findall(text))
     if kana == 0:
         return False
-    han = len(_HAN_FIND.findall(text))
+    han = len(HAN_RE.findall(text))
     return kana / (kana + han) > JAPANESE_KANA_SHARE

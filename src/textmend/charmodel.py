@@ -17,12 +17,11 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from .chardata import HAN, PUA
+from .chardata import HAN_RE, PUA
 
 _MODEL_VERSION = 1
 _LOCK = threading.Lock()
 _MODEL: CharModel | None = None
-_HAN_RE = re.compile(f"[{HAN}]")
 _JUNK_RE = re.compile(f"[{PUA}\ufffd]")
 
 #: Most (prev, char) log-probabilities remembered per model.
@@ -133,7 +132,7 @@ class CharModel:
         """log P(char | prev) with interpolation; non-Han characters get fixed rates."""
         if _JUNK_RE.match(char):
             return math.log(P_JUNK)
-        if not _HAN_RE.match(char):
+        if not HAN_RE.match(char):
             lp = _LOG_NONHAN.get(char)
             if lp is not None:
                 if prev in _CJK_PUNCT and char in _CJK_PUNCT and prev + char not in _PUNCT_PAIRS:

@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from . import langfreq
+from .chardata import LATIN_RE
 from .edits import Edit, LineIndex
 from .filter import Filter, register
 
@@ -36,6 +37,9 @@ KINDS: tuple[tuple[str, str, str], ...] = (
     ("GBK read as latin-1", "latin-1", "gb18030"),
     ("Big5 read as latin-1", "cp1252", "big5hkscs"),
 )
+#: The codecs whose misreading turns double bytes into Latin-1 text, and those kinds.
+LATIN_CODECS = ("cp1252", "latin-1")
+LATIN_KINDS = frozenset(kind for kind, wrong, _ in KINDS if wrong in LATIN_CODECS)
 #: Languages a decoded segment may be in, per codec of its bytes.
 TRUE_LANGUAGES = {"utf-8": ("zh", "ja", "ko"), "gb18030": ("zh",), "big5hkscs": ("zh",)}
 #: A repair must gain at least this much log-probability per byte...
@@ -294,7 +298,7 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
         return found
 
     for kind, wrong, right in KINDS:
-        found = [(m, *rt) for m in (latin if wrong in ("cp1252", "latin-1") else segments)
+        found = [(m, *rt) for m in (latin if wrong in LATIN_CODECS else segments)
                  if (rt := _round_trip(m.group(0), wrong, right)) is not None]
         nbytes = sum(n for _, _, n in found)
         if nbytes < MIN_LINE_BYTES or nbytes * 2 < total_bytes * LINE_COVERAGE:
@@ -343,7 +347,6 @@ GLUED_LATIN_RATIO = 4
 #: or after) mark an accented letter or a typographic sign whose UTF-8 bytes were read as
 #: GBK (``caf茅`` café, ``26掳C`` 26°C, ``it鈥檚`` it’s).
 _HAN_RUN_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
-_LATIN_RE = re.compile("[A-Za-z]")
 _HAN_ANY_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -377,7 +380,7 @@ def repair_glued_latin(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     if ascii_chars < GLUED_MIN_LATIN or ascii_chars < GLUED_LATIN_RATIO * (len(line) - ascii_chars) \
             or _HAN_ANY_RE.search(line) is None:
         return line, []  # (cheap tests first: they rule out nearly every Chinese and English line)
-    latin = len(_LATIN_RE.findall(line))
+    latin = len(LATIN_RE.findall(line))
     if latin < GLUED_MIN_LATIN or latin < GLUED_LATIN_RATIO * (len(line) - ascii_chars):
         return line, []
     # every Han run of the line must be one to three characters inside a Latin word (a letter
@@ -388,8 +391,8 @@ def repair_glued_latin(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     last = 0
     for m in _HAN_RUN_RE.finditer(line):
         a, b = m.span()
-        glued = (a > 0 and _LATIN_RE.match(line, a - 1) is not None) or \
-            (b < len(line) and _LATIN_RE.match(line, b) is not None)
+        glued = (a > 0 and LATIN_RE.match(line, a - 1) is not None) or \
+            (b < len(line) and LATIN_RE.match(line, b) is not None)
         fixed = _latin_reading(m.group(0)) if glued and b - a <= 3 else None
         if fixed is None:
             return line, []

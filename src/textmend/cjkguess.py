@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .chardata import HAN, KANA
+from .chardata import HAN, HAN_RE, KANA
 
 #: Scored prefix of the input (the whole input is still decoded strictly to verify).
 SAMPLE_BYTES = 8192
@@ -45,7 +45,6 @@ CANDIDATES = ("gb18030", "big5hkscs")
 SCORE_WINDOWS = (250, 8000, SAMPLE_BYTES)
 ENOUGH_HAN = 100
 
-_HAN_RE = re.compile(f"[{HAN}]")
 _NON_HAN_RUN_RE = re.compile(f"[^{HAN}]+")
 _KANA_RE = re.compile(f"[{KANA}]")
 _TOP_SIMPLIFIED = 400
@@ -65,7 +64,7 @@ def build_common_chars() -> str:
     from . import charmodel
 
     model = charmodel.load()
-    ranked = sorted(((n, c) for c, n in model.unigrams.items() if _HAN_RE.fullmatch(c)), reverse=True)
+    ranked = sorted(((n, c) for c, n in model.unigrams.items() if HAN_RE.fullmatch(c)), reverse=True)
     top = [c for _, c in ranked[:_TOP_SIMPLIFIED]]
     variants: list[str] = []
     for config in ("s2t", "s2tw", "s2hk"):

@@ -19,7 +19,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from .chardata import CJK_PUNCT, HAN, PUA, has_han, is_japanese, is_korean
+from .chardata import CJK_PUNCT, HAN, HAN_RE, PUA, has_han, is_japanese, is_korean
 from .edits import Edit
 from .filter import Filter, register
 
@@ -53,7 +53,6 @@ MAX_PASSES = 4
 #: characters took minutes (20,000 x U+9359: 70 s); a line that needs more is left as it was.
 WORK = 3_000_000
 WORK_PER_CHAR = 300
-_HAN_CHAR_RE = re.compile(f"[{HAN}]")
 _BOX_DRAWING_RE = re.compile("[\u2500-\u257f]")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]{2,}")
 
@@ -113,7 +112,7 @@ def _has_anchor(text: str) -> bool:
     """``anchor_re().search(text) is not None`` for text with Han, with the faster form
     for Chinese text (the general form tries its lookbehind at every Han character; on
     Latin text with a few Han it is the faster one)."""
-    chinese = _HAN_CHAR_RE.search(text, 0, 2000) is not None
+    chinese = HAN_RE.search(text, 0, 2000) is not None
     return (_anchor_scan_re() if chinese else anchor_re()).search(text) is not None
 
 
@@ -207,7 +206,7 @@ def _best_char_uncached(cands: tuple[str, ...], prev: str, nxt: str, model, eol:
     for c, score in zip(cands, scores):
         if eol:
             score += eol_logprob(c)
-        elif not _HAN_CHAR_RE.match(c):
+        elif not HAN_RE.match(c):
             score -= NON_HAN_PENALTY
         if score > best_score:
             best, best_score = c, score
@@ -355,7 +354,7 @@ def _in_a_word(line: str, i: int, model) -> bool:
     """Is the suspicious Han character at ``i`` part of a dictionary word with a neighbour
     (a rare character in a real name or term, like 墅 in 别墅)? Then it is not a shifted run:
     byte pairs thrown together by a lost byte almost never form words."""
-    if not _HAN_CHAR_RE.match(line[i]):
+    if not HAN_RE.match(line[i]):
         return False
     window = model._simplified(line[max(0, i - 1) : i + 2])
     if len(window) < 2:
@@ -457,7 +456,7 @@ def repair_shifted_runs(text: str, edits: list[Edit] | None = None) -> str:
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
-        if pattern.search(line) is None or _HAN_CHAR_RE.search(line) is None:
+        if pattern.search(line) is None or HAN_RE.search(line) is None:
             continue  # no Han at all: not Chinese (Cyrillic or Latin text with U+FFFD)
         fixed = repair_line(line)
         if fixed != line:

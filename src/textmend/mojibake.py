@@ -170,10 +170,6 @@ def _one_step_fix(line: str) -> str | None:
     return None
 
 
-#: the kinds of CJK mojibake whose damaged form is Latin-1 text, as ftfy sees it
-_CJK_AS_LATIN = ("GBK read as latin-1", "Big5 read as latin-1")
-
-
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
@@ -185,14 +181,14 @@ def _is_cjk_read_as_latin(line: str) -> bool:
     >>> _is_cjk_read_as_latin("ÅÌÃæÉÏ£¬°×¾Æ¡¢°ëµ¼ÌåºÍÈ¯ÉÌ°å¿éÕÇ·ù¾ÓÇ°"), _is_cjk_read_as_latin("doesnÃ¢â‚¬â„¢t")
     (True, False)
     """
-    from .cjk_mojibake import _has_signs, repair_line  # (imported late: the heavier module)
+    from .cjk_mojibake import LATIN_KINDS, _has_signs, repair_line  # (imported late: the heavier module)
 
     if _SURROGATE_RE.search(line) is not None:
         return False  # ftfy's to mend
     if not _has_signs(line):
         return False  # a line the cjk-mojibake filter never looks at (pinyin tone marks, accents)
     fixed, changes = repair_line(line)
-    return bool(changes) and all(kind in _CJK_AS_LATIN for _, _, kind in changes) \
+    return bool(changes) and all(kind in LATIN_KINDS for _, _, kind in changes) \
         and not ftfy_would_change(fixed)
 
 

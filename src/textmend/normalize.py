@@ -17,6 +17,8 @@ from .chardata import (
     HAN,
     HAN_RE,
     HSPACE,
+    LATIN_RE,
+    PINYIN_TONE_VOWELS,
     has_han,
     is_japanese,
     is_korean,
@@ -48,7 +50,7 @@ _CJK_SENTENCE_MARK_RE = re.compile("[，。；！？：]")
 _COLON_DIGITS_RE = re.compile(r"(?<=[0-9]):(?=[0-9])")
 _BANG_RE = re.compile(rf"[!?]{_AFTER_CJK}(?![!?=A-Za-z0-9])")
 _PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONED = PINYIN_TONE_VOWELS
 #: pinyin with tone marks or tone numbers: "háng", "yínháng", "zhōng guó", "hang2"
 _TONED_PINYIN_RE = re.compile(
     rf"(?=.*[{_TONED}])[a-zü{_TONED}]+(?:[ '’][a-zü{_TONED}]+)*|[a-zü]{{1,6}}[1-5](?:[ '’]?[a-zü]{{1,6}}[1-5])*"
@@ -68,7 +70,6 @@ _KEEP_NEXT = frozenset(" \t-^'()DPp")
 
 
 _SPACE_THEN_LATIN_RE = re.compile(r"[ \t]+[A-Za-z]")
-_LATIN_LETTER_RE = re.compile("[A-Za-z]")
 
 
 def _in_latin_sentence(text: str, start: int, end: int) -> bool:
@@ -84,7 +85,7 @@ def _in_latin_sentence(text: str, start: int, end: int) -> bool:
 def _latin_before(text: str, start: int) -> bool:
     """More Latin letters than Han characters on the line before ``start``."""
     before = text[text.rfind("\n", 0, start) + 1 : start]
-    return len(_LATIN_LETTER_RE.findall(before)) > len(HAN_RE.findall(before))
+    return len(LATIN_RE.findall(before)) > len(HAN_RE.findall(before))
 
 
 def _widen_separator_mark(m: re.Match[str]) -> str:

@@ -15,11 +15,11 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .chardata import HAN
+from .chardata import HAN, PINYIN_TONE_VOWELS
 from .edits import Edit, LineIndex
 from .filter import Filter, register
 
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_TONED = PINYIN_TONE_VOWELS + "üńňǹḿ"
 _ANNOTATION_RE = re.compile(rf"([{HAN}])[(（]([a-z{_TONED}]{{1,7}}[1-5]?)[)）]")
 #: the same annotations found from their opening parenthesis (rare in Chinese text, which
 #: the engine then skips instead of trying every Han character)
