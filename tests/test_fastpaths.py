@@ -390,6 +390,17 @@ def test_pinyin_annotations_found_from_the_parenthesis_equal_the_pattern(text):
     assert [m.span() for m in pinyin.annotations(text)] == [m.span() for m in pinyin._ANNOTATION_RE.finditer(text)]
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("ab “”’—…→é한かカ\u3000\u33ff\u3400\u4dbf\u9fff\ua000\uf8ff\uf900\ufaff\ufb00"
+                                     "\U0001f600\U00020000\U0003134f\U00031350\ud800") + ["english " * 10]),
+                max_size=30).map("".join))
+def test_has_han_byte_test_equals_the_scan(text):
+    # (the UTF-8 lead-byte test rules out text without Han; it must never rule out text with it)
+    from textmend import chardata
+
+    assert chardata.has_han(text) == (chardata.HAN_RE.search(text) is not None)
+
+
 def test_text_memo_answers_for_the_same_object_only():
     from textmend import chardata
 

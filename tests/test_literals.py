@@ -146,3 +146,29 @@ def test_index_checks_starts_and_word_starts():
     assert idx.candidates(fold("Go Home")) == set()
     assert idx.candidates(fold("© 2024")) == {"lit"}
     assert idx.candidates("") == set()
+
+
+def test_separator_chars_are_the_separator_class():
+    from textmend.literals import _SEPARATOR_CHARS
+
+    cls = re.compile(f"[{SEPARATORS}]")
+    assert all((cls.fullmatch(chr(i)) is not None) == (chr(i) in _SEPARATOR_CHARS) for i in range(0x10000))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("版权所有首页图片字-_|电话abcCOPY ©\\]^[x") + ["新闻", "正文", "copy"]),
+                max_size=40).map("".join))
+def test_index_candidates_equal_the_plain_definition(text):
+    # the first-character scan (a class regex on long non-ASCII text, a set intersection
+    # otherwise) must find the same keys as checking every literal
+    # (and the Aho-Corasick automaton the same as either)
+    lits = {"k1": {"版权所有", "copy"}, "k2": {"图片", "-"}, "k3": {"\\", "]"}, "k4": {"^", "[x"}, "k5": {"©"},
+            "k6": {"copy", "权所"}}
+    folded = fold(text * 3)
+    expected = {k for k, ls in lits.items() if any(lit in folded for lit in ls)}
+    for automaton in (True, False):
+        idx = LiteralIndex()
+        idx.use_automaton = automaton and LiteralIndex.use_automaton
+        for key, ls in lits.items():
+            idx.add(key, ls)
+        assert idx.candidates(folded) == expected, automaton

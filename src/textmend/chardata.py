@@ -69,13 +69,31 @@ def _same_text_memo(func: Callable[[str], bool]) -> Callable[[str], bool]:
     return wrapper
 
 
+#: The first bytes of the UTF-8 form of every character in :data:`HAN` (U+3400-U+9FFF:
+#: E3-E9, U+F900-U+FAFF: EF, planes 2-3: F0), and the bytes that are not.
+HAN_UTF8_LEADS = bytes(range(0xE3, 0xEA)) + b"\xef\xf0"
+_NOT_HAN_LEADS = bytes(b for b in range(256) if b not in HAN_UTF8_LEADS)
+#: Scan this many characters before taking the byte test (Chinese text has Han at once).
+_HAN_HEAD = 64
+
+
 @_same_text_memo
 def has_han(text: str) -> bool:
     """True when ``text`` contains at least one Han ideograph.
 
-    >>> has_han("abc"), has_han("abc中")
-    (False, True)
+    A scan with a class of wide ranges costs ~10 ns a character; text without Han
+    (English with curly quotes, Japanese kana, Korean) is ruled out by its UTF-8 form
+    holding none of the first bytes of Han (encoding and deleting bytes: ~1.5 ns).
+
+    >>> has_han("abc"), has_han("abc中"), has_han("“quoted” — dash " * 10), has_han("“quoted” " * 10 + "𠀀")
+    (False, True, False, True)
     """
+    if text.isascii():
+        return False
+    if HAN_RE.search(text, 0, _HAN_HEAD) is not None:
+        return True
+    if len(text) > _HAN_HEAD and not text.encode("utf-8", "surrogatepass").translate(None, _NOT_HAN_LEADS):
+        return False
     return HAN_RE.search(text) is not None
 
 

@@ -137,6 +137,26 @@ def _detect(data: bytes) -> tuple[Detection, str | None]:
     return Detection(name, confidence, language, reason), None
 
 
+_PLAIN_UTF8 = Detection("utf-8", 1.0, reason="valid UTF-8")
+
+
+def _plain_utf8(data: bytes) -> str | None:
+    """The text of ``data`` when :func:`_detect` would call it UTF-8 at once: no byte
+    order mark, no NUL (so not UTF-16/32 without a mark, not binary), no ESC (so not
+    ISO-2022), few control bytes, and valid UTF-8 throughout. One strict decode, and no
+    separate check of a sample (most input is like this); None for anything else.
+
+    >>> _plain_utf8("中文".encode()), _plain_utf8("中文".encode("gbk")), _plain_utf8(b"\\xef\\xbb\\xbfa")
+    ('中文', None, None)
+    """
+    if data.startswith(codecs.BOM_UTF8) or b"\x1b" in data or looks_binary(data):
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def decode(
     data: bytes,
     encoding: str | None = None,
@@ -150,6 +170,8 @@ def decode(
     decoded = None
     if encoding:
         det = Detection(encoding, 1.0, reason="given by the user")
+    elif (decoded := _plain_utf8(data)) is not None:
+        return decoded, _PLAIN_UTF8
     else:
         det, decoded = _detect(data)
     if det.encoding == "binary":

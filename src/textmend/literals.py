@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+try:  # a compiled multi-string matcher (Rust's aho-corasick); the index works without it
+    import ahocorasick_rs as _aho
+except ImportError:  # pragma: no cover - a platform without its wheel
+    _aho = None
+
 try:
     from re import _constants as _c
     from re import _parser as _p
@@ -24,6 +29,14 @@ MAX_CLASS_CHARS = 12
 #: criterion splits lines on them: :func:`textmend.rules.split_words`).
 SEPARATORS = r"\s|｜/>›»＞·•・、,，:：;；\-–—_【】\[\]「」『』〔〕()（）<>《》"
 _LEADING_SEPARATORS_RE = re.compile(f"[{SEPARATORS}]*")
+#: the characters of :data:`SEPARATORS`, white space included (a line starting with none
+#: of them has its first word at once)
+_SEPARATOR_CHARS = frozenset(re.sub(r"\\(.)", r"\1", SEPARATORS.replace(r"\s", ""))) | frozenset(
+    c for c in map(chr, range(0x3001)) if c.isspace())  # (\s is str.isspace, all below U+3001)
+
+
+def _class_escape(ch: str) -> str:
+    return re.escape(ch) if ch in "\\]^-[" else ch
 
 
 def _fold_table() -> dict[int, str]:
@@ -274,8 +287,10 @@ class LiteralIndex:
     text that contains one of ``literals`` (``None``: it may match any text), or starts
     with one of ``starts``, or whose first word (after leading separators, see
     :data:`SEPARATORS`) starts with one of ``word_starts``. ``candidates(folded_text)``
-    returns the keys that may match, looking up only the literals whose first character
-    occurs in the text and the prefixes of the text's first character.
+    returns the keys that may match: the literals are found in one pass of an
+    Aho-Corasick automaton over the text (``ahocorasick_rs``; without it, by looking up
+    the literals whose first character occurs in the text), the prefixes from the text's
+    first character.
 
     >>> idx = LiteralIndex()
     >>> idx.add("footer", {"版权所有", "copyright"}); idx.add("nav", set(), {"首页"}); idx.add("any", None)
@@ -284,12 +299,19 @@ class LiteralIndex:
     (['any', 'footer'], ['any', 'words'])
     """
 
+    #: use the automaton when ``ahocorasick_rs`` is installed (tests turn it off to check
+    #: that both ways give the same keys)
+    use_automaton = _aho is not None
+
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[str, object]]] = {}
         self._firsts: frozenset[str] = frozenset()
+        self._firsts_re: re.Pattern[str] | None = None
         self._starts: dict[str, list[tuple[str, object]]] = {}
         self._word_starts: dict[str, list[tuple[str, object]]] = {}
         self._always: set = set()
+        #: (automaton, keys of each of its literals), built at the first look-up
+        self._automaton: tuple[object, list[list[object]]] | None = None
 
     def add(self, key: object, literals: set[str] | frozenset[str] | None,
             starts: Iterable[str] = (), word_starts: Iterable[str] = ()) -> None:
@@ -299,25 +321,55 @@ class LiteralIndex:
         for lit in literals:
             self._by_first.setdefault(lit[0], []).append((lit, key))
         self._firsts = frozenset(self._by_first)
+        self._firsts_re = None
+        self._automaton = None
         for table, prefixes in ((self._starts, starts), (self._word_starts, word_starts)):
             for pre in prefixes:
                 table.setdefault(pre[0], []).append((pre, key))
+
+    def _build_automaton(self) -> tuple[object, list[list[object]]]:
+        keys: dict[str, list[object]] = {}
+        for pairs in self._by_first.values():
+            for lit, key in pairs:
+                keys.setdefault(lit, []).append(key)
+        lits = sorted(keys)
+        self._automaton = (_aho.AhoCorasick(lits), [keys[lit] for lit in lits])  # type: ignore[union-attr]
+        return self._automaton
+
+    def _firsts_in(self, folded: str) -> Iterable[str]:
+        """The first characters of literals that occur in ``folded``. Iterating a string
+        makes an object of each character outside Latin-1: on such text a scan for the
+        characters of the set finds them at a fraction of the cost."""
+        if folded.isascii() or len(folded) < 24:
+            return self._firsts.intersection(folded)
+        if self._firsts_re is None:
+            self._firsts_re = re.compile("[" + "".join(map(_class_escape, sorted(self._firsts))) + "]")
+        return set(self._firsts_re.findall(folded))
 
     def candidates(self, folded: str) -> set:
         out = set(self._always)
         if not folded:
             return out
-        for pre, key in self._starts.get(folded[0], ()):
+        first = folded[0]
+        for pre, key in self._starts.get(first, ()):
             if key not in out and folded.startswith(pre):
                 out.add(key)
         if self._word_starts:
-            at = _LEADING_SEPARATORS_RE.match(folded).end()  # type: ignore[union-attr]
+            at = _LEADING_SEPARATORS_RE.match(folded).end() if first in _SEPARATOR_CHARS else 0  # type: ignore[union-attr]
             if at < len(folded):
                 for pre, key in self._word_starts.get(folded[at], ()):
                     if key not in out and folded.startswith(pre, at):
                         out.add(key)
-        for ch in self._firsts.intersection(folded):
-            for lit, key in self._by_first[ch]:
+        if not self._firsts:
+            return out
+        if self.use_automaton:
+            automaton, keys = self._automaton or self._build_automaton()
+            for found in automaton.find_matches_as_indexes(folded, overlapping=True):  # type: ignore[attr-defined]
+                out.update(keys[found[0]])
+            return out
+        by_first = self._by_first
+        for ch in self._firsts_in(folded):
+            for lit, key in by_first[ch]:
                 if key not in out and lit in folded:
                     out.add(key)
         return out

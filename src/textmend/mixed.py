@@ -50,7 +50,10 @@ def maybe_mixed(data: bytes) -> bool:
     >>> maybe_mixed("中文\\n".encode() * 10 + "中文".encode("gbk")), maybe_mixed("中文".encode("gbk") * 20)
     (True, False)
     """
-    text = data[:65536].decode("utf-8", errors="replace")
+    head = data[:65536]
+    if not _has_utf8_line(head):
+        return False  # (no line of it is UTF-8 with non-ASCII bytes: the count below finds none)
+    text = head.decode("utf-8", errors="replace")
     nonascii = len(text) - len(text.encode("ascii", errors="ignore"))
     bad = text.count("\ufffd")
     good = nonascii - bad
@@ -58,6 +61,24 @@ def maybe_mixed(data: bytes) -> bool:
         return False
     # GBK text holds byte runs that happen to be valid UTF-8: ask for whole valid lines
     return _enough_utf8_lines(text, _high(data[:65536]))
+
+
+def _has_utf8_line(data: bytes) -> bool:
+    """Is some line of ``data`` valid UTF-8 with non-ASCII bytes? A strict decode stops at
+    the first invalid byte, which in a GBK/Big5 line comes within a few characters (a
+    decode with replacement of the whole input costs as much as reading it).
+
+    >>> _has_utf8_line("中文".encode("gbk") + b"\\nabc\\n" + "中文".encode()), _has_utf8_line("中文".encode("gbk") * 9)
+    (True, False)
+    """
+    for line in data.split(b"\n"):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
 
 
 def _enough_utf8_lines(text: str, total_high: int) -> bool:

@@ -366,17 +366,25 @@ class _FormScreen:
         return not any(any(lit in folded for lit in lits) and pat.search(doc) for pat, lits in self.others)
 
 
-_SCREENS: dict[tuple[int, ...], tuple[list[Family], dict[str, _FormScreen]]] = {}
+_ANYWHERE_PLANS: dict[tuple[int, ...], tuple[list[Family], _AnywherePlan]] = {}
 
 
-def _screens(families: list[Family]) -> dict[str, _FormScreen]:
-    """A :class:`_FormScreen` per line form of ``families`` (those the document scan can
-    rule out), built once per list of families."""
-    def build(fams: list[Family]) -> dict[str, _FormScreen]:
-        forms = sorted({f.match_on for f in fams})
-        return {form: _FormScreen([f for f in fams if f.match_on == form]) for form in forms}
+class _AnywherePlan:
+    """What :func:`possible_families` derives from one list of families: which of them a
+    document scan can rule out (with their scan patterns) and one :class:`_FormScreen`
+    per line form; made once per list and reused for every document."""
 
-    return _per_families(_SCREENS, families, build)
+    def __init__(self, families: list[Family]) -> None:
+        self.families = families
+        #: per family (in order): its patterns for the document scan, or None (always kept)
+        self.patterns = [_doc_patterns(f) for f in families]
+        scannable = [f for f, pats in zip(families, self.patterns) if pats is not None]
+        forms = sorted({f.match_on for f in scannable})
+        self.screens = {form: _FormScreen([f for f in scannable if f.match_on == form]) for form in forms}
+
+
+def _anywhere_plan(families: list[Family]) -> _AnywherePlan:
+    return _per_families(_ANYWHERE_PLANS, families, _AnywherePlan)
 
 
 def possible_families(families: Sequence[Family], stripped: list[str],
@@ -389,12 +397,11 @@ def possible_families(families: Sequence[Family], stripped: list[str],
     start, and none at all for another pattern when none of its required literals occurs
     in the document.
     """
-    families = list(families)
-    scannable = [f for f in families if _doc_patterns(f) is not None]
+    plan = _anywhere_plan(families if isinstance(families, list) else list(families))
     forms: dict[str, list[str]] = {}
     folded: dict[str, str] = {}  # form -> all its lines, folded (for the literal checks)
     ruled_out: set[str] = set()
-    for form, screen in _screens(scannable).items():
+    for form, screen in plan.screens.items():
         if form != "simplified":
             forms[form] = stripped
         else:
@@ -403,10 +410,11 @@ def possible_families(families: Sequence[Family], stripped: list[str],
         folded[form] = "\n" + fold(joined) if screen.others else ""
         if screen.finds_nothing("\n" + joined, folded[form]):
             ruled_out.add(form)
+    if len(ruled_out) == len(plan.screens) and all(pats is not None for pats in plan.patterns):
+        return []  # (clean text: every family ruled out by one scan per form)
     docs: dict[tuple[str, int], str] = {}  # (form, max_len) -> the lines short enough, after a "\n"
     out = []
-    for fam in families:
-        pats = _doc_patterns(fam)
+    for fam, pats in zip(plan.families, plan.patterns):
         if pats is None:
             out.append(fam)
             continue
@@ -434,10 +442,10 @@ def possible_families(families: Sequence[Family], stripped: list[str],
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[·•●▪◆■□○\-*>›»]|\d{1,2}[.、)）])\s*\S")
 
 
-def _strip_lists_under_headers(lines: list[str], tail: dict[int, str], families: Sequence[Family]) -> None:
+def _strip_lists_under_headers(lines: list[str], tail: dict[int, str], headers: frozenset[str]) -> None:
     """Below a tail-zone header such as 相关新闻 / Related articles, every line that does
-    not read as prose is part of the list of links: strip it too."""
-    headers = {f.label for f in families if f.strip_following}
+    not read as prose is part of the list of links: strip it too. ``headers``: the labels
+    of the families that are such headers."""
     starts = [i for i, why in tail.items() if why in headers]
     if not starts:
         return
@@ -446,6 +454,22 @@ def _strip_lists_under_headers(lines: list[str], tail: dict[int, str], families:
         s = lines[j].strip()
         if s and j not in tail and not reads_as_prose(s):
             tail[j] = f"{tail[first]} (list under it)"
+
+
+class _Plan:
+    """What strip derives from one list of families (matchers, the anywhere families,
+    the header labels), made once and reused for every document."""
+
+    def __init__(self, families: list[Family]) -> None:
+        self.families = families
+        self.matcher = _Matcher(families)
+        self.simplified = any(f.match_on == "simplified" for f in families)
+        self.headers = frozenset(f.label for f in families if f.strip_following)
+        self.anywhere = [f for f in families if f.zone == "anywhere"]
+        self.any_matcher = _Matcher(self.anywhere)
+
+
+_PLANS: dict[tuple[int, ...], tuple[list[Family], _Plan]] = {}
 
 
 def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
@@ -460,30 +484,34 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
     if packs is None:
         packs = builtin_packs()
     families = [f for p in packs for f in p.families]
+    return _strip(text, _per_families(_PLANS, families, _Plan), edits)
+
+
+def _strip(text: str, plan: _Plan, edits: list[Edit] | None) -> str:
     lines = text.split("\n")
     stripped = [line.strip() for line in lines]
     # every line in Simplified script, in one OpenCC call, for the zone scans and the
     # anywhere pass alike (blank lines stay blank)
     simplified = stripped
-    if has_han(text) and any(f.match_on == "simplified" for f in families):
+    if plan.simplified and has_han(text):
         simplified = _simplified_lines(stripped)
-    matcher = _matcher(families)
+    matcher = plan.matcher
     verdict: dict[int, str] = {}
     _scan_zone(lines, range(len(lines)), "head", matcher, verdict, simplified)
     tail: dict[int, str] = {}
     _scan_zone(lines, range(len(lines) - 1, -1, -1), "tail", matcher, tail, simplified)
-    _strip_lists_under_headers(lines, tail, families)
+    if tail and plan.headers:
+        _strip_lists_under_headers(lines, tail, plan.headers)
     verdict.update(tail)
-    anywhere = [f for f in families if f.zone == "anywhere"]
-    if anywhere:
-        todo = [i for i, s in enumerate(stripped) if i not in verdict and s]
-        anywhere = possible_families(anywhere, [stripped[i] for i in todo], [simplified[i] for i in todo])
-    if anywhere:
-        any_matcher = _matcher(anywhere)
-        for i in todo:
-            fam = any_matcher.match(stripped[i], "anywhere", simplified[i])
-            if fam is not None:
-                verdict[i] = fam.label
+    if plan.anywhere:
+        todo = [i for i, s in enumerate(stripped) if s and i not in verdict]
+        anywhere = possible_families(plan.anywhere, [stripped[i] for i in todo], [simplified[i] for i in todo])
+        if anywhere:
+            any_matcher = plan.any_matcher if len(anywhere) == len(plan.anywhere) else _matcher(anywhere)
+            for i in todo:
+                fam = any_matcher.match(stripped[i], "anywhere", simplified[i])
+                if fam is not None:
+                    verdict[i] = fam.label
     for i, why in _alt_text_lines(stripped).items():
         verdict.setdefault(i, why)
     for i, why in _titled_duplicate_lines(stripped).items():
@@ -514,6 +542,7 @@ class Strip(Filter):
     def __init__(self, packs: Sequence[RulePack] | None = None, disable: Iterable[str] = ()) -> None:
         chosen = list(packs) if packs is not None else list(builtin_packs())
         self.packs = select_packs(chosen, disable)
+        self._plan = _Plan([f for p in self.packs for f in p.families])
 
     def apply(self, text: str, edits: list[Edit] | None = None) -> str:
-        return strip_boilerplate(text, self.packs, edits)
+        return _strip(text, self._plan, edits)
