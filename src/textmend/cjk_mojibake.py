@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from . import langfreq
-from .chardata import LATIN_RE
+from .chardata import LATIN_RE, has_han
 from .edits import Edit, LineIndex
 from .filter import Filter, register
 
@@ -414,13 +414,14 @@ def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     if text.isascii():
         return text
     astral = has_astral(text)  # (asked once: a line of a text without any has none)
+    han = has_han(text)  # (the glued-Latin repair needs Han in the line)
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
         if line.isascii():
             continue
         new, changes = repair_line(line) if _has_signs(line, astral) else (line, [])
-        if not changes:
+        if not changes and han:
             new, changes = repair_glued_latin(line)  # (English text: caf茅, 26掳C, it鈥檚)
         for _ in range(MAX_PASSES - 1):
             # a repaired segment is context for the next one: repeat to a fixed point, so

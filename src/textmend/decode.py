@@ -149,12 +149,13 @@ def _plain_utf8(data: bytes) -> str | None:
     >>> _plain_utf8("中文".encode()), _plain_utf8("中文".encode("gbk")), _plain_utf8(b"\\xef\\xbb\\xbfa")
     ('中文', None, None)
     """
-    if data.startswith(codecs.BOM_UTF8) or b"\x1b" in data or looks_binary(data):
+    if data.startswith(codecs.BOM_UTF8) or b"\x1b" in data:
         return None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")  # (first: legacy bytes fail at once, sparing the binary check)
     except UnicodeDecodeError:
         return None
+    return None if looks_binary(data) else text
 
 
 def decode(

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .chardata import HAN, PINYIN_TONE_VOWELS
+from .chardata import HAN, PINYIN_TONE_VOWELS, has_han
 from .edits import Edit, LineIndex
 from .filter import Filter, register
 
@@ -161,8 +161,8 @@ def remove_pinyin_annotations(text: str, edits: list[Edit] | None = None) -> str
     >>> remove_pinyin_annotations("行(háng)和行(xíng)，长(cháng)和长(zhǎng)")
     '行(háng)和行(xíng)，长(cháng)和长(zhǎng)'
     """
-    if "(" not in text and "（" not in text:
-        return text
+    if ("(" not in text and "（" not in text) or not has_han(text):
+        return text  # (an annotation follows a Han character)
     candidates = list(annotations(text))
     ok = [_valid(m) for m in candidates]
     if not _mirror_pattern([m for m, good in zip(candidates, ok) if good], text):

@@ -9,6 +9,7 @@ family matches it. The rules are data: see :mod:`textmend.rules`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -106,9 +107,11 @@ class _ZoneFamilies:
         that reads the same in all of them) that take a line of ``length`` characters
         require of it, or None for none. Long sentences, the lines most often asked about,
         go to a few families only."""
-        limit = next((n for n in self._limits[form] if n >= length), None)
-        if limit is None:
+        limits = self._limits[form]
+        at = bisect_left(limits, length)
+        if at == len(limits):
             return None
+        limit = limits[at]
         key = (form, limit)
         idx = self._indexes.get(key)
         if idx is None:
@@ -401,14 +404,21 @@ def possible_families(families: Sequence[Family], stripped: list[str],
     forms: dict[str, list[str]] = {}
     folded: dict[str, str] = {}  # form -> all its lines, folded (for the literal checks)
     ruled_out: set[str] = set()
+    joins: dict[int, tuple[str, str]] = {}  # id of a list of lines -> (joined, folded)
     for form, screen in plan.screens.items():
         if form != "simplified":
             forms[form] = stripped
         else:
             forms[form] = simplified if simplified is not None else _simplified_lines(stripped)
-        joined = "\n".join(forms[form])
-        folded[form] = "\n" + fold(joined) if screen.others else ""
-        if screen.finds_nothing("\n" + joined, folded[form]):
+        # (lines without Han read the same in both forms: one list, joined and folded once)
+        joined, fold_of = joins.get(id(forms[form]), ("", ""))
+        if not joined:
+            joined = "\n" + "\n".join(forms[form])
+        if screen.others and not fold_of:
+            fold_of = fold(joined)
+        joins[id(forms[form])] = (joined, fold_of)
+        folded[form] = fold_of if screen.others else ""
+        if screen.finds_nothing(joined, folded[form]):
             ruled_out.add(form)
     if len(ruled_out) == len(plan.screens) and all(pats is not None for pats in plan.patterns):
         return []  # (clean text: every family ruled out by one scan per form)
