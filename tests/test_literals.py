@@ -172,3 +172,22 @@ def test_index_candidates_equal_the_plain_definition(text):
         for key, ls in lits.items():
             idx.add(key, ls)
         assert idx.candidates(folded) == expected, automaton
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("首页中x> »-|") + ["home", "ho", "首页", "us", "新闻"]), max_size=12).map("".join))
+def test_index_prefixes_equal_the_plain_definition(text):
+    # prefixes are filed under their first two characters (one for a one-character prefix)
+    starts = {"s1": {"首页", "h"}, "s2": {"ho"}, "s3": {">"}}
+    word_starts = {"w1": {"home", "中"}, "w2": {"us", "x"}}
+    idx = LiteralIndex()
+    for key, pres in starts.items():
+        idx.add(key, set(), pres)
+    for key, pres in word_starts.items():
+        idx.add(key, set(), word_starts=pres)
+    folded = fold(text)
+    at = re.match(f"[{SEPARATORS}]*", folded).end()
+    expected = {k for k, pres in starts.items() if any(folded.startswith(p) for p in pres)}
+    expected |= {k for k, pres in word_starts.items()
+                 if at < len(folded) and any(folded.startswith(p, at) for p in pres)}
+    assert idx.candidates(folded) == expected

@@ -324,8 +324,8 @@ class LiteralIndex:
         self._firsts_re = None
         self._automaton = None
         for table, prefixes in ((self._starts, starts), (self._word_starts, word_starts)):
-            for pre in prefixes:
-                table.setdefault(pre[0], []).append((pre, key))
+            for pre in prefixes:  # (filed under their first two characters: short lists)
+                table.setdefault(pre[:2], []).append((pre, key))
 
     def _build_automaton(self) -> tuple[object, list[list[object]]]:
         keys: dict[str, list[object]] = {}
@@ -346,20 +346,28 @@ class LiteralIndex:
             self._firsts_re = re.compile("[" + "".join(map(_class_escape, sorted(self._firsts))) + "]")
         return set(self._firsts_re.findall(folded))
 
+    @staticmethod
+    def _add_prefixed(out: set, table: dict[str, list[tuple[str, object]]], folded: str, at: int) -> None:
+        """Add the keys of ``table`` whose prefix ``folded`` has at ``at``."""
+        one, two = folded[at], folded[at:at + 2]
+        for _, key in table.get(one, ()):
+            out.add(key)  # (a one-character prefix: the character itself)
+        if len(two) == 2:
+            for pre, key in table.get(two, ()):
+                if key not in out and folded.startswith(pre, at):
+                    out.add(key)
+
     def candidates(self, folded: str) -> set:
         out = set(self._always)
         if not folded:
             return out
         first = folded[0]
-        for pre, key in self._starts.get(first, ()):
-            if key not in out and folded.startswith(pre):
-                out.add(key)
+        if self._starts:
+            self._add_prefixed(out, self._starts, folded, 0)
         if self._word_starts:
             at = _LEADING_SEPARATORS_RE.match(folded).end() if first in _SEPARATOR_CHARS else 0  # type: ignore[union-attr]
             if at < len(folded):
-                for pre, key in self._word_starts.get(folded[at], ()):
-                    if key not in out and folded.startswith(pre, at):
-                        out.add(key)
+                self._add_prefixed(out, self._word_starts, folded, at)
         if not self._firsts:
             return out
         if self.use_automaton:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from .chardata import HAN, HAN_RE, has_han
@@ -332,24 +332,30 @@ class _FormScreen:
     """For the families of one line form: one scan of the document for all their
     line-start patterns together, and a literal check for their other patterns. When
     neither finds anything, no family of the form can match a line (most documents), and
-    the per-family scans are skipped."""
+    the per-family scans are skipped. Each scan reads only the lines short enough for the
+    families it stands for (``max_len``): most lines of Chinese prose are longer than a
+    placeholder or a forum stamp can be."""
 
     def __init__(self, families: Sequence[Family]) -> None:
         sources: list[str] = []
         flags: set[int] = set()
-        self.others: list[tuple[re.Pattern[str], frozenset[str]]] = []
+        #: (scan pattern, literals one of which it needs, longest line its family takes)
+        self.others: list[tuple[re.Pattern[str], frozenset[str], int]] = []
+        #: the longest line a family with a line-start pattern takes
+        self.anchored_max_len = 0
         self.usable = True
         for fam in families:
             for p in fam.patterns:
                 if p.pattern.startswith("^") and starts_at_line_start(p) and not _BACKREF_RE.search(p.pattern):
                     sources.append(p.pattern[1:])
                     flags.add(p.flags)
+                    self.anchored_max_len = max(self.anchored_max_len, fam.max_len)
                     continue
                 lits = required_literals(p)
                 if lits is None:
                     self.usable = False
                     return
-                self.others.append((_doc_form(p), lits))
+                self.others.append((_doc_form(p), lits, fam.max_len))
         self.anchored: re.Pattern[str] | None = None
         if sources:
             try:
@@ -360,13 +366,14 @@ class _FormScreen:
             except re.error:
                 self.usable = False
 
-    def finds_nothing(self, doc: str, folded: str) -> bool:
-        """``doc``: the lines joined by "\n" after a leading "\n"; ``folded``: the same, folded."""
+    def finds_nothing(self, doc: Callable[[int], str], folded: str) -> bool:
+        """``doc(n)``: the lines of at most ``n`` characters joined by "\n" after a leading
+        "\n"; ``folded``: all the lines, folded (for the literal checks)."""
         if not self.usable:
             return False
-        if self.anchored is not None and self.anchored.search(doc):
+        if self.anchored is not None and self.anchored.search(doc(self.anchored_max_len)):
             return False
-        return not any(any(lit in folded for lit in lits) and pat.search(doc) for pat, lits in self.others)
+        return not any(any(lit in folded for lit in lits) and pat.search(doc(n)) for pat, lits, n in self.others)
 
 
 _ANYWHERE_PLANS: dict[tuple[int, ...], tuple[list[Family], _AnywherePlan]] = {}
@@ -404,25 +411,35 @@ def possible_families(families: Sequence[Family], stripped: list[str],
     forms: dict[str, list[str]] = {}
     folded: dict[str, str] = {}  # form -> all its lines, folded (for the literal checks)
     ruled_out: set[str] = set()
-    joins: dict[int, tuple[str, str]] = {}  # id of a list of lines -> (joined, folded)
+    # (form, max_len) -> the lines short enough, after a "\n"; lines without Han read the
+    # same in both forms (one list): joined and folded once
+    docs: dict[tuple[int, int], str] = {}
+    folds: dict[int, str] = {}
+
+    def doc_of(lines: list[str], n: int) -> str:
+        key = (id(lines), n)
+        found = docs.get(key)
+        if found is None:
+            found = docs[key] = "\n" + "\n".join(s for s in lines if len(s) <= n)
+        return found
+
+    def fold_of(lines: list[str]) -> str:
+        found = folds.get(id(lines))
+        if found is None:
+            found = folds[id(lines)] = "\n" + fold("\n".join(lines))
+        return found
+
     for form, screen in plan.screens.items():
         if form != "simplified":
             forms[form] = stripped
         else:
             forms[form] = simplified if simplified is not None else _simplified_lines(stripped)
-        # (lines without Han read the same in both forms: one list, joined and folded once)
-        joined, fold_of = joins.get(id(forms[form]), ("", ""))
-        if not joined:
-            joined = "\n" + "\n".join(forms[form])
-        if screen.others and not fold_of:
-            fold_of = fold(joined)
-        joins[id(forms[form])] = (joined, fold_of)
-        folded[form] = fold_of if screen.others else ""
-        if screen.finds_nothing(joined, folded[form]):
+        lines = forms[form]
+        folded[form] = fold_of(lines) if screen.others else ""
+        if screen.finds_nothing(lambda n, lines=lines: doc_of(lines, n), folded[form]):
             ruled_out.add(form)
     if len(ruled_out) == len(plan.screens) and all(pats is not None for pats in plan.patterns):
         return []  # (clean text: every family ruled out by one scan per form)
-    docs: dict[tuple[str, int], str] = {}  # (form, max_len) -> the lines short enough, after a "\n"
     out = []
     for fam, pats in zip(plan.families, plan.patterns):
         if pats is None:
@@ -431,16 +448,13 @@ def possible_families(families: Sequence[Family], stripped: list[str],
         form = fam.match_on
         if form in ruled_out:
             continue
-        key = (form, fam.max_len)
-        if key not in docs:
-            docs[key] = "\n" + "\n".join(s for s in forms[form] if len(s) <= fam.max_len)
-        doc = docs[key]
+        doc = doc_of(forms[form], fam.max_len)
         if doc == "\n":
             continue
         for pat, lits, anchored in pats:
             if lits is not None and not anchored:  # (an anchored scan costs less than the check)
                 if not folded[form]:
-                    folded[form] = "\n" + fold("\n".join(forms[form]))
+                    folded[form] = fold_of(forms[form])
                 if not any(lit in folded[form] for lit in lits):
                     continue
             if pat.search(doc):
