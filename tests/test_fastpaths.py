@@ -235,6 +235,19 @@ def test_whole_document_conversion_is_line_by_line():
         assert _simplified_lines(stripped) == [to_simplified(s) for s in stripped]
 
 
+def test_strip_without_the_automaton_strips_the_same(monkeypatch):
+    # where ahocorasick-rs has no wheel the literal index looks literals up in Python
+    from textmend import strip
+    from textmend.literals import LiteralIndex
+
+    pages = sorted(p for p in (ROOT / "fixtures").glob("pages*/**/*.txt") if p.is_file())
+    docs = _real_texts() + [p.read_text(encoding="utf-8", errors="replace") for p in pages]
+    fast = [strip.strip_boilerplate(d) for d in docs]
+    assert sum(a != b for a, b in zip(fast, docs)) > 40  # (pages with boilerplate to strip)
+    monkeypatch.setattr(LiteralIndex, "use_automaton", False)
+    assert [strip.strip_boilerplate(d) for d in docs] == fast
+
+
 def test_ruling_out_families_does_not_change_stripping(monkeypatch):
     from textmend import strip
 
