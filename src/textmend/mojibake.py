@@ -87,6 +87,63 @@ def _badness_needs() -> re.Pattern[str] | None:
 
 _BADNESS_NEEDS_RE = _badness_needs()
 
+#: Per needed character: (the characters one of which must stand right before it, those
+#: one of which must stand right after it) for a match of ftfy's badness pattern to hold
+#: it where the pattern needs it — one side suffices; None: no condition.
+Anchors = dict[str, "tuple[frozenset[str], frozenset[str]] | None"]
+
+
+def _badness_anchors() -> Anchors | None:
+    """For each character of ``_BADNESS_NEEDS_RE``: what a match of ftfy's ``BADNESS_RE``
+    holding it at an alternative's needed item (the one :func:`_badness_needs` chose)
+    needs next to it. The needed item matches one character; a neighbouring item that also
+    matches exactly one known character must find it right before (after) it. Over all
+    alternatives that can hold the character there, the union of those sets per side: a
+    match needs its neighbour on one side at least in them (a weaker test than each
+    alternative's own, and so a safe one).
+
+    A pinyin tone mark between Latin letters (``wáng``) meets no such condition: no window
+    around it is searched. None when the pattern is not the shape this reads.
+
+    >>> _could_anchor("wáng", 1), _could_anchor("cafÃ©", 3)
+    (False, True)
+    """
+    from .literals import item_chars, top_alternatives
+
+    avoid = {chr(c) for c in range(128)} | set("\u00a0\u00b7\u2014\u2026“”‘’、，。")
+    alternatives = top_alternatives(ftfy.badness.BADNESS_RE)
+    if alternatives is None or ftfy.badness.BADNESS_RE.flags & re.IGNORECASE:
+        return None
+    lefts: dict[str, set[str]] = {}
+    rights: dict[str, set[str]] = {}
+    free: set[str] = set()  # characters with an alternative that needs no neighbour
+    for alt in alternatives:
+        sets = [item_chars(op, av) for op, av in alt]
+        known = [i for i, c in enumerate(sets) if c]
+        if not known:
+            return None
+        j = min(known, key=lambda i: (len(sets[i] & avoid), len(sets[i])))  # (as _badness_needs)
+        left = sets[j - 1] if j > 0 and sets[j - 1] else None
+        right = sets[j + 1] if j + 1 < len(sets) and sets[j + 1] else None
+        for ch in sets[j]:
+            if left is None and right is None:
+                free.add(ch)
+            lefts.setdefault(ch, set()).update(left or ())
+            rights.setdefault(ch, set()).update(right or ())
+    return {ch: None if ch in free else (frozenset(lefts[ch]), frozenset(rights[ch])) for ch in lefts}
+
+
+_BADNESS_ANCHORS = _badness_anchors()
+
+
+def _could_anchor(text: str, p: int) -> bool:
+    """Can a match of ftfy's badness pattern hold ``text[p]`` (a needed character) where
+    its alternative needs it, as far as the characters right before and after tell?"""
+    sides = _BADNESS_ANCHORS.get(text[p]) if _BADNESS_ANCHORS is not None else None
+    if sides is None:
+        return True
+    return (p > 0 and text[p - 1] in sides[0]) or (p + 1 < len(text) and text[p + 1] in sides[1])
+
 
 def _badness_width() -> int | None:
     """The longest match of ftfy's ``BADNESS_RE``, when the pattern has no anchors but the
@@ -117,14 +174,23 @@ def _maybe_bad(text: str) -> bool:
     if width is None:
         return needs.search(text) is not None and ftfy.badness.is_bad(text)
     search = ftfy.badness.BADNESS_RE.search
+    anchors = _BADNESS_ANCHORS
     # the windows [p - width + 1, p + width) around each needed character p, merged where
-    # they overlap: a match holding p lies inside p's window
+    # they overlap: a match holding p lies inside p's window. A window is opened only for
+    # a p that a match could hold at its needed position (its neighbours allow it); inside
+    # an open window each p just widens it (a dense run of mojibake asks once)
     seg_start = seg_end = -1
     for m in needs.finditer(text):
         a, b = max(m.start() - width + 1, 0), m.start() + width
         if a <= seg_end:
             seg_end = b
             continue
+        if anchors is not None:
+            p = m.start()
+            sides = anchors.get(text[p])
+            if sides is not None and not ((p > 0 and text[p - 1] in sides[0])
+                                          or (p + 1 < len(text) and text[p + 1] in sides[1])):
+                continue  # (as _could_anchor, inline: this runs for every window)
         if seg_end >= 0 and search(text, seg_start, seg_end):
             return True
         seg_start, seg_end = a, b
