@@ -267,6 +267,7 @@ def test_ruling_out_families_does_not_change_stripping(monkeypatch):
     "苏ICP备10080896号-6", "京公网安备11010502030143号", "news-icon-20241120112918", "图片", "photo.jpg",
     "Advertisement", "点击查看大图", "正文第一段，很长很长的一段话，记者今天获悉。", "  ", "", "標題",
     "版權所有 某某網", "Body text that reads as a sentence, long enough to count.", "x.png y",
+    "logo\u3000x.png", "tab\tnews-icon-20241120112918", "a\x1fphoto.jpg",
 ]), max_size=12))
 def test_ruling_out_families_on_generated_documents(parts):
     from textmend import strip

@@ -191,3 +191,28 @@ def test_index_prefixes_equal_the_plain_definition(text):
     expected |= {k for k, pres in word_starts.items()
                  if at < len(folded) and any(folded.startswith(p, at) for p in pres)}
     assert idx.candidates(folded) == expected
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"^\S+$", True), (r"^[\d-]+$", True), (r"^\w+\.(?:png|jpe?g)$", True), (r"^[a-z]+(?:[-_][a-z]+)*\d{8}$", True),
+    (r"^.+$", False), (r"^[^a]+$", False), (r"^a\sb$", False), (r"^(?:a|b c)$", False), (r"^[a-z ]+$", False),
+    (r"^a+", False), (r"a+$", False), (r"^a(?=b)b$", False), (r"^[\u2000-\u200b]$", False), (r"^[\x00-\x20]$", False),
+])
+def test_whole_space_free_line(pattern, expected):
+    from textmend.literals import whole_space_free_line
+
+    assert whole_space_free_line(re.compile(pattern, re.I)) is expected
+    assert not whole_space_free_line(re.compile(pattern, re.M))  # $ before any line break
+
+
+def test_space_free_patterns_match_no_line_with_a_space():
+    # the anywhere screen scans such patterns over the lines without white space only
+    from textmend.literals import whole_space_free_line
+
+    lines = fixture_lines() + ["news-icon-20241120112918", "photo.jpg", "x.png y", "a\u3000b.png", "logo\u00a0x.gif"]
+    solid = [p for pack in builtin_packs() for f in pack.families for p in f.patterns if whole_space_free_line(p)]
+    assert solid  # (the placeholder tokens and file names)
+    for p in solid:
+        for line in lines:
+            if p.search(line.strip()):
+                assert not any(c.isspace() for c in line.strip()), (p.pattern, line)

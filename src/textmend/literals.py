@@ -280,6 +280,61 @@ def starts_at_line_start(pattern: re.Pattern[str]) -> bool:
     return bool(items) and items[0][0] is _c.AT and items[0][1] is _c.AT_BEGINNING
 
 
+_SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())  # (all of them: below U+3001)
+_SPACE_FREE_CATEGORIES = ("CATEGORY_NOT_SPACE", "CATEGORY_DIGIT", "CATEGORY_WORD")
+
+
+def _space_free(seq) -> bool:
+    """Can no item of the parsed sequence match a white-space character?"""
+    for op, av in seq:
+        if op is _c.LITERAL:
+            if chr(av) in _SPACES:
+                return False
+        elif op is _c.IN:
+            for o, a in av:
+                if o is _c.LITERAL:
+                    if chr(a) in _SPACES:
+                        return False
+                elif o is _c.RANGE:
+                    if any(a[0] <= ord(c) <= a[1] for c in _SPACES):
+                        return False
+                elif not (o is _c.CATEGORY and str(a) in _SPACE_FREE_CATEGORIES):
+                    return False  # (a negated class, another category)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or str(op) == "POSSESSIVE_REPEAT":
+            if not _space_free(av[2]):
+                return False
+        elif op is _c.SUBPATTERN:
+            if not _space_free(av[-1]):
+                return False
+        elif op is _c.BRANCH:
+            if not all(_space_free(alt) for alt in av[1]):
+                return False
+        else:
+            return False  # any character, a lookaround, a back-reference, an inner anchor …
+    return True
+
+
+def whole_space_free_line(pattern: re.Pattern[str]) -> bool:
+    """Does every match of ``pattern`` span a whole line (``^ … $``) that holds no white
+    space? Such a pattern can only match a line without white space, so a scan for it
+    may skip every line with a space (most lines of prose).
+
+    >>> whole_space_free_line(re.compile(r"^\\S+\\.(?:jpe?g|png)$")), whole_space_free_line(re.compile(r"^\\S+ \\d$"))
+    (True, False)
+    >>> whole_space_free_line(re.compile(r"^[a-z]+[-_]\\d{8}")), whole_space_free_line(re.compile(r"^[^x]+$"))
+    (False, False)
+    """
+    if pattern.flags & re.MULTILINE:
+        return False
+    try:
+        items = list(_p.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return False
+    if len(items) < 2 or items[0] != (_c.AT, _c.AT_BEGINNING) or items[-1] != (_c.AT, _c.AT_END):
+        return False
+    return _space_free(items[1:-1])
+
+
 class LiteralIndex:
     """Which of many keys may match a text, from what each key requires of it.
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from .chardata import HAN, HAN_RE, has_han
 from .edits import Edit
 from .filter import Filter, register
-from .literals import LiteralIndex, fold, required_literals, starts_at_line_start
+from .literals import LiteralIndex, fold, required_literals, starts_at_line_start, whole_space_free_line
 from .rules import Family, RulePack, builtin_packs, select_packs
 
 #: A body paragraph: at least this many characters and a sentence-ending mark.
@@ -325,6 +325,7 @@ def _simplified_lines(stripped: list[str]) -> list[str]:
     return converted
 
 
+_SPACE_RE = re.compile(r"\s")
 _BACKREF_RE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
@@ -337,43 +338,50 @@ class _FormScreen:
     placeholder or a forum stamp can be."""
 
     def __init__(self, families: Sequence[Family]) -> None:
-        sources: list[str] = []
+        # line-start patterns: those that match only a whole line without white space
+        # (placeholder tokens, file names) are scanned over such lines only
+        sources: dict[bool, list[str]] = {False: [], True: []}
         flags: set[int] = set()
         #: (scan pattern, literals one of which it needs, longest line its family takes)
         self.others: list[tuple[re.Pattern[str], frozenset[str], int]] = []
-        #: the longest line a family with a line-start pattern takes
-        self.anchored_max_len = 0
+        #: the longest line a family with a line-start pattern takes (per kind of pattern)
+        self.anchored_max_len = {False: 0, True: 0}
         self.usable = True
         for fam in families:
             for p in fam.patterns:
                 if p.pattern.startswith("^") and starts_at_line_start(p) and not _BACKREF_RE.search(p.pattern):
-                    sources.append(p.pattern[1:])
+                    solid = whole_space_free_line(p)
+                    sources[solid].append(p.pattern[1:])
                     flags.add(p.flags)
-                    self.anchored_max_len = max(self.anchored_max_len, fam.max_len)
+                    self.anchored_max_len[solid] = max(self.anchored_max_len[solid], fam.max_len)
                     continue
                 lits = required_literals(p)
                 if lits is None:
                     self.usable = False
                     return
                 self.others.append((_doc_form(p), lits, fam.max_len))
-        self.anchored: re.Pattern[str] | None = None
-        if sources:
-            try:
-                if len(flags) != 1:
-                    raise re.error("mixed flags")
-                self.anchored = re.compile("\n(?:" + "|".join(f"(?:{x})" for x in sources) + ")",
-                                           flags.pop() | re.MULTILINE)
-            except re.error:
-                self.usable = False
+        #: the combined scan of the line-start patterns, per kind (True: lines without spaces)
+        self.anchored: dict[bool, re.Pattern[str]] = {}
+        try:
+            if len(flags) > 1:
+                raise re.error("mixed flags")
+            for solid, alts in sources.items():
+                if alts:
+                    self.anchored[solid] = re.compile("\n(?:" + "|".join(f"(?:{x})" for x in alts) + ")",
+                                                      next(iter(flags)) | re.MULTILINE)
+        except re.error:
+            self.usable = False
 
-    def finds_nothing(self, doc: Callable[[int], str], folded: str) -> bool:
-        """``doc(n)``: the lines of at most ``n`` characters joined by "\n" after a leading
-        "\n"; ``folded``: all the lines, folded (for the literal checks)."""
+    def finds_nothing(self, doc: Callable[[int, bool], str], folded: str) -> bool:
+        """``doc(n, solid)``: the lines of at most ``n`` characters (``solid``: only those
+        without white space) joined by "\n" after a leading "\n"; ``folded``: all the lines,
+        folded (for the literal checks)."""
         if not self.usable:
             return False
-        if self.anchored is not None and self.anchored.search(doc(self.anchored_max_len)):
-            return False
-        return not any(any(lit in folded for lit in lits) and pat.search(doc(n)) for pat, lits, n in self.others)
+        for solid, scan in self.anchored.items():
+            if scan.search(doc(self.anchored_max_len[solid], solid)):
+                return False
+        return not any(any(lit in folded for lit in lits) and pat.search(doc(n, False)) for pat, lits, n in self.others)
 
 
 _ANYWHERE_PLANS: dict[tuple[int, ...], tuple[list[Family], _AnywherePlan]] = {}
@@ -411,16 +419,22 @@ def possible_families(families: Sequence[Family], stripped: list[str],
     forms: dict[str, list[str]] = {}
     folded: dict[str, str] = {}  # form -> all its lines, folded (for the literal checks)
     ruled_out: set[str] = set()
-    # (form, max_len) -> the lines short enough, after a "\n"; lines without Han read the
-    # same in both forms (one list): joined and folded once
-    docs: dict[tuple[int, int], str] = {}
+    # (lines, max_len, solid) -> the lines short enough (solid: and without white space),
+    # after a "\n"; lines without Han read the same in both forms (one list): joined and
+    # folded once
+    docs: dict[tuple[int, int, bool], str] = {}
     folds: dict[int, str] = {}
 
-    def doc_of(lines: list[str], n: int) -> str:
-        key = (id(lines), n)
+    def doc_of(lines: list[str], n: int, solid: bool = False) -> str:
+        key = (id(lines), n, solid)
         found = docs.get(key)
         if found is None:
-            found = docs[key] = "\n" + "\n".join(s for s in lines if len(s) <= n)
+            if solid:  # (" " first: nearly every line of prose has one; then any other space)
+                found = "\n" + "\n".join(s for s in lines if len(s) <= n and " " not in s and (
+                    s.isprintable() or _SPACE_RE.search(s) is None))
+            else:
+                found = "\n" + "\n".join(s for s in lines if len(s) <= n)
+            docs[key] = found
         return found
 
     def fold_of(lines: list[str]) -> str:
@@ -436,7 +450,7 @@ def possible_families(families: Sequence[Family], stripped: list[str],
             forms[form] = simplified if simplified is not None else _simplified_lines(stripped)
         lines = forms[form]
         folded[form] = fold_of(lines) if screen.others else ""
-        if screen.finds_nothing(lambda n, lines=lines: doc_of(lines, n), folded[form]):
+        if screen.finds_nothing(lambda n, solid, lines=lines: doc_of(lines, n, solid), folded[form]):
             ruled_out.add(form)
     if len(ruled_out) == len(plan.screens) and all(pats is not None for pats in plan.patterns):
         return []  # (clean text: every family ruled out by one scan per form)
