@@ -51,3 +51,19 @@ def test_register_a_new_filter():
 def test_unknown_filter_name():
     with pytest.raises(KeyError, match="unknown filter"):
         get_filter("no-such-filter")
+
+
+def test_a_used_pipeline_pickles():
+    # Ray and multiprocessing send pipelines to other processes; the strip stage's literal
+    # automaton (ahocorasick-rs, not picklable) is built again there at its first look-up
+    import pickle
+
+    from textmend.pipeline import Pipeline
+
+    doc = ("首頁 > 熱點 > 正文\n江蘇蘇州：孕育新質生產力\n\n"
+           "正文第一段，很長很長的一段話，記者今天獲悉。\n\n版權所有 某某網\n")
+    pipe = Pipeline.default("t2s")
+    first = pipe.run(doc)
+    copy = pickle.loads(pickle.dumps(pipe))
+    assert copy.run(doc) == first == pipe.run(doc)
+    assert "版权所有" not in first and "首页" not in first  # (the strip stage did its work)

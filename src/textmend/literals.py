@@ -368,6 +368,11 @@ class LiteralIndex:
         #: (automaton, keys of each of its literals), built at the first look-up
         self._automaton: tuple[object, list[list[object]]] | None = None
 
+    def __getstate__(self) -> dict:
+        # the automaton does not pickle (a Rust object): a pipeline sent to another process
+        # builds it again at its first look-up there
+        return {**self.__dict__, "_automaton": None}
+
     def add(self, key: object, literals: set[str] | frozenset[str] | None,
             starts: Iterable[str] = (), word_starts: Iterable[str] = ()) -> None:
         if literals is None:
