@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import compress, count
 
 from .chardata import HAN, HAN_RE, has_han
 from .edits import Edit
@@ -233,12 +234,11 @@ def _alt_text_lines(stripped: list[str]) -> dict[int, str]:
     {1: 'alt-text'}
     """
     out = {}
-    # (one C-level pass finds the few lines the next one starts with)
-    for i, starts in enumerate(map(str.startswith, stripped[1:], stripped[:-1])):
-        if starts:
-            a, b = stripped[i], stripped[i + 1]
-            if 2 <= len(a) <= 80 and len(b) > len(a) and _CAPTION_CONT_RE.match(b[len(a):]):
-                out[i] = "alt-text"
+    # (one C-level pass finds the few lines the next one starts with, and blank ones)
+    for i in compress(count(), map(str.startswith, stripped[1:], stripped[:-1])):
+        a, b = stripped[i], stripped[i + 1]
+        if 2 <= len(a) <= 80 and len(b) > len(a) and _CAPTION_CONT_RE.match(b[len(a):]):
+            out[i] = "alt-text"
     return out
 
 
@@ -254,13 +254,13 @@ def _titled_duplicate_lines(stripped: list[str]) -> dict[int, str]:
     {0: 'page-title'}
     """
     out = {}
-    nonblank = [i for i, s in enumerate(stripped) if s]
-    texts = [stripped[i] for i in nonblank]
-    for k, starts in enumerate(map(str.startswith, texts[:-1], texts[1:])):
-        if starts:
-            x, y = texts[k], texts[k + 1]
-            if len(y) >= 4 and len(x) > len(y) and _SITE_SUFFIX_RE.match(x[len(y):]):
-                out[nonblank[k]] = "page-title"
+    texts = list(filter(None, stripped))
+    nonblank: list[int] = []  # (the line numbers of texts, listed when a title is found)
+    for k in compress(count(), map(str.startswith, texts[:-1], texts[1:])):
+        x, y = texts[k], texts[k + 1]
+        if len(y) >= 4 and len(x) > len(y) and _SITE_SUFFIX_RE.match(x[len(y):]):
+            nonblank = nonblank or [i for i, s in enumerate(stripped) if s]
+            out[nonblank[k]] = "page-title"
     return out
 
 
@@ -527,7 +527,7 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
 
 def _strip(text: str, plan: _Plan, edits: list[Edit] | None) -> str:
     lines = text.split("\n")
-    stripped = [line.strip() for line in lines]
+    stripped = list(map(str.strip, lines))
     # every line in Simplified script, in one OpenCC call, for the zone scans and the
     # anywhere pass alike (blank lines stay blank)
     simplified = stripped
@@ -542,9 +542,17 @@ def _strip(text: str, plan: _Plan, edits: list[Edit] | None) -> str:
         _strip_lists_under_headers(lines, tail, plan.headers)
     verdict.update(tail)
     if plan.anywhere:
-        todo = [i for i, s in enumerate(stripped) if s and i not in verdict]
-        anywhere = possible_families(plan.anywhere, [stripped[i] for i in todo], [simplified[i] for i in todo])
+        if verdict:
+            todo = [i for i, s in enumerate(stripped) if s and i not in verdict]
+            asked, asked_simplified = [stripped[i] for i in todo], [simplified[i] for i in todo]
+        else:  # (most documents: every non-blank line, picked out in C)
+            todo = None
+            asked = list(filter(None, stripped))
+            asked_simplified = asked if simplified is stripped else list(compress(simplified, stripped))
+        anywhere = possible_families(plan.anywhere, asked, asked_simplified)
         if anywhere:
+            if todo is None:
+                todo = [i for i, s in enumerate(stripped) if s]
             any_matcher = plan.any_matcher if len(anywhere) == len(plan.anywhere) else _matcher(anywhere)
             for i in todo:
                 fam = any_matcher.match(stripped[i], "anywhere", simplified[i])
