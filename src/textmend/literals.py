@@ -281,7 +281,8 @@ def starts_at_line_start(pattern: re.Pattern[str]) -> bool:
 
 
 _SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())  # (all of them: below U+3001)
-_SPACE_FREE_CATEGORIES = ("CATEGORY_NOT_SPACE", "CATEGORY_DIGIT", "CATEGORY_WORD")
+_SPACE_FREE_CATEGORIES = (_c.CATEGORY_NOT_SPACE, _c.CATEGORY_DIGIT, _c.CATEGORY_WORD)
+_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None)
 
 
 def _space_free(seq) -> bool:
@@ -298,9 +299,9 @@ def _space_free(seq) -> bool:
                 elif o is _c.RANGE:
                     if any(a[0] <= ord(c) <= a[1] for c in _SPACES):
                         return False
-                elif not (o is _c.CATEGORY and str(a) in _SPACE_FREE_CATEGORIES):
+                elif not (o is _c.CATEGORY and a in _SPACE_FREE_CATEGORIES):
                     return False  # (a negated class, another category)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or str(op) == "POSSESSIVE_REPEAT":
+        elif op in _REPEATS:
             if not _space_free(av[2]):
                 return False
         elif op is _c.SUBPATTERN:
