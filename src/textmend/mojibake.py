@@ -60,28 +60,44 @@ def _ftfy_triggers() -> re.Pattern[str]:
 _FTFY_TRIGGERS_RE = _ftfy_triggers()
 
 
-def _badness_needs() -> re.Pattern[str] | None:
-    """Characters without which ``ftfy.badness.is_bad`` is False: for each alternative of
-    ftfy's ``BADNESS_RE``, the character set of one of its positions, chosen to avoid
-    ASCII and the punctuation clean Chinese and English text is full of (“ ” — … ·).
-    Derived from ftfy's own pattern when the module loads, so it follows ftfy's version;
-    None (always ask ``is_bad``) if the pattern is not the shape this reads.
-
-    >>> _BADNESS_NEEDS_RE.search("中文：“你好”——《标题》…") is None
-    True
-    """
+def _needed_items() -> list[tuple[list[set[str] | None], int]] | None:
+    """Per alternative of ftfy's ``BADNESS_RE``: the character sets of its items (None for
+    an item that is not one known character) and the item chosen as *needed* — one that
+    avoids ASCII and the punctuation clean Chinese and English text is full of (“ ” — … ·).
+    None if the pattern is not the shape this reads (a future ftfy: no shortcut)."""
     from .literals import item_chars, top_alternatives
 
     avoid = {chr(c) for c in range(128)} | set("\u00a0\u00b7\u2014\u2026“”‘’、，。")
     alternatives = top_alternatives(ftfy.badness.BADNESS_RE)
-    if alternatives is None:  # a future ftfy with another pattern shape: no shortcut
+    if alternatives is None or ftfy.badness.BADNESS_RE.flags & re.IGNORECASE:
+        return None
+    out = []
+    for alt in alternatives:
+        sets = [item_chars(op, av) for op, av in alt]
+        known = [i for i, c in enumerate(sets) if c]
+        if not known:
+            return None
+        out.append((sets, min(known, key=lambda i: (len(sets[i] & avoid), len(sets[i])))))
+    return out
+
+
+_NEEDED_ITEMS = _needed_items()
+
+
+def _badness_needs() -> re.Pattern[str] | None:
+    """Characters without which ``ftfy.badness.is_bad`` is False: the needed item's set of
+    every alternative (:func:`_needed_items`). Derived from ftfy's own pattern when the
+    module loads, so it follows ftfy's version; None (always ask ``is_bad``) if the
+    pattern is not the shape this reads.
+
+    >>> _BADNESS_NEEDS_RE.search("中文：“你好”——《标题》…") is None
+    True
+    """
+    if _NEEDED_ITEMS is None:
         return None
     needed: set[str] = set()
-    for alt in alternatives:
-        sets = [c for c in (item_chars(op, av) for op, av in alt) if c]
-        if not sets:
-            return None
-        needed |= min(sets, key=lambda c: (len(c & avoid), len(c)))
+    for sets, j in _NEEDED_ITEMS:
+        needed |= sets[j]  # type: ignore[operator]
     return re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]")
 
 
@@ -108,24 +124,15 @@ def _badness_anchors() -> Anchors | None:
     >>> _could_anchor("wáng", 1), _could_anchor("cafÃ©", 3)
     (False, True)
     """
-    from .literals import item_chars, top_alternatives
-
-    avoid = {chr(c) for c in range(128)} | set("\u00a0\u00b7\u2014\u2026“”‘’、，。")
-    alternatives = top_alternatives(ftfy.badness.BADNESS_RE)
-    if alternatives is None or ftfy.badness.BADNESS_RE.flags & re.IGNORECASE:
+    if _NEEDED_ITEMS is None:
         return None
     lefts: dict[str, set[str]] = {}
     rights: dict[str, set[str]] = {}
     free: set[str] = set()  # characters with an alternative that needs no neighbour
-    for alt in alternatives:
-        sets = [item_chars(op, av) for op, av in alt]
-        known = [i for i, c in enumerate(sets) if c]
-        if not known:
-            return None
-        j = min(known, key=lambda i: (len(sets[i] & avoid), len(sets[i])))  # (as _badness_needs)
+    for sets, j in _NEEDED_ITEMS:
         left = sets[j - 1] if j > 0 and sets[j - 1] else None
         right = sets[j + 1] if j + 1 < len(sets) and sets[j + 1] else None
-        for ch in sets[j]:
+        for ch in sets[j]:  # type: ignore[union-attr]
             if left is None and right is None:
                 free.add(ch)
             lefts.setdefault(ch, set()).update(left or ())
