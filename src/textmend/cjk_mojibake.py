@@ -425,7 +425,6 @@ def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
             new, changes = repair_glued_latin(line)  # (English text: caf茅, 26掳C, it鈥檚)
         for _ in range(MAX_PASSES - 1):
             # a repaired segment is context for the next one: repeat to a fixed point, so
-            # that cleaning the result again changes nothing
             # that cleaning the result again changes nothing (what a second cleaning would do
             # to the line: the sign repair, else the glued-Latin one — Latin-1 mojibake read
             # as GBK by the first becomes Han glued to Latin words, which the second undoes)

@@ -84,6 +84,10 @@ def _is_utf8(data: bytes) -> bool:
     return len(data) <= guess.SAMPLE_BYTES or guess.verify(data, "utf-8", guess.SAMPLE_BYTES)
 
 
+#: The detection of valid UTF-8 (one frozen instance serves every such input).
+_PLAIN_UTF8 = Detection("utf-8", 1.0, reason="valid UTF-8")
+
+
 def detect(data: bytes) -> Detection:
     """Decide the encoding of ``data``: byte order marks, UTF-16/32 without one, ISO-2022,
     binary, strict UTF-8, the fast GB18030/Big5 check, then chardet with the decision
@@ -111,7 +115,7 @@ def _detect(data: bytes) -> tuple[Detection, str | None]:
     if looks_binary(data):
         return Detection("binary", 1.0, reason="NUL or control bytes"), None
     if _is_utf8(data):
-        return Detection("utf-8", 1.0, reason="valid UTF-8"), None
+        return _PLAIN_UTF8, None
     if mixed.maybe_mixed(data):
         found = mixed.decode_mixed(data)
         if found is not None:
@@ -135,9 +139,6 @@ def _detect(data: bytes) -> tuple[Detection, str | None]:
     if len(data) > guess.SAMPLE_BYTES and not guess.verify(data, name, guess.SAMPLE_BYTES):
         return Detection(name, round(confidence / 2, 2), language, reason + "; invalid bytes after the sample"), None
     return Detection(name, confidence, language, reason), None
-
-
-_PLAIN_UTF8 = Detection("utf-8", 1.0, reason="valid UTF-8")
 
 
 def _plain_utf8(data: bytes) -> str | None:

@@ -448,11 +448,11 @@ def _repair_pass(line: str, pattern: re.Pattern[str], model, budget: list[int]) 
 
 def repair_shifted_runs(text: str, edits: list[Edit] | None = None) -> str:
     """Repair double-byte runs shifted by a lost byte, line by line (Chinese text only)."""
-    pattern = anchor_re()
     if not has_han(text):
         return text  # (only a line with Han is repaired: no scan for U+FFFD or private use)
     if not _has_anchor(text) or is_japanese(text) or is_korean(text):
         return text
+    pattern = anchor_re()
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):

@@ -31,8 +31,20 @@ SEPARATORS = r"\s|｜/>›»＞·•・、,，:：;；\-–—_【】\[\]「」�
 _LEADING_SEPARATORS_RE = re.compile(f"[{SEPARATORS}]*")
 #: the characters of :data:`SEPARATORS`, white space included (a line starting with none
 #: of them has its first word at once)
-_SEPARATOR_CHARS = frozenset(re.sub(r"\\(.)", r"\1", SEPARATORS.replace(r"\s", ""))) | frozenset(
-    c for c in map(chr, range(0x3001)) if c.isspace())  # (\s is str.isspace, all below U+3001)
+#: white space as ``\s`` reads it (str.isspace: every such character is below U+3001)
+_SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+_SEPARATOR_CHARS = frozenset(re.sub(r"\\(.)", r"\1", SEPARATORS.replace(r"\s", ""))) | _SPACES
+#: the parser's repeat operators (possessive ones from Python 3.11)
+_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None)
+
+
+def _parse(pattern: re.Pattern[str]):
+    """``pattern`` parsed by Python's own regex parser (a SubPattern), or None when the
+    parser reads it differently from how it compiled (no shortcut for such a pattern)."""
+    try:
+        return _p.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return None
 
 
 def _class_escape(ch: str) -> str:
@@ -99,10 +111,8 @@ def item_chars(op, av) -> set[str] | None:
 
 def top_alternatives(pattern: re.Pattern[str]) -> list[list] | None:
     """The parsed alternatives of a pattern that is one top-level ``a|b|c``, else None."""
-    try:
-        items = list(_p.parse(pattern.pattern, pattern.flags))
-    except Exception:
-        return None
+    tree = _parse(pattern)
+    items = list(tree) if tree is not None else []
     if len(items) != 1 or items[0][0] is not _c.BRANCH:
         return None
     return [list(alt) for alt in items[0][1][1]]
@@ -128,7 +138,7 @@ def _required(seq) -> set[str] | None:
         elif op is _c.BRANCH:
             alts = [_required(a) for a in av[1]]
             found = set().union(*alts) if all(alts) else None  # type: ignore[arg-type]
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+        elif op in _REPEATS and av[0] >= 1:
             found = _required(av[2])
         elif op is _c.IN:
             found = item_chars(op, av)
@@ -160,7 +170,7 @@ def _plain(seq) -> bool:
             return False
         if op is _c.BRANCH and not all(_plain(a) for a in av[1]):
             return False
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and not _plain(av[2]):
+        if op in _REPEATS and not _plain(av[2]):
             return False
         if op is getattr(_c, "ATOMIC_GROUP", None) and not _plain(av):
             return False
@@ -180,11 +190,8 @@ def bounded_plain_width(pattern: re.Pattern[str]) -> int | None:
     >>> bounded_plain_width(re.compile("^ab|c$")), bounded_plain_width(re.compile("^ab|c"))
     (None, 2)
     """
-    try:
-        tree = _p.parse(pattern.pattern, pattern.flags)
-    except Exception:
-        return None
-    if not _plain(list(tree)):
+    tree = _parse(pattern)
+    if tree is None or not _plain(list(tree)):
         return None
     high = tree.getwidth()[1]
     return high if high < _c.MAXREPEAT else None
@@ -229,7 +236,7 @@ def _prefixes(seq) -> set[str] | None:
         if op is _c.BRANCH:
             alts = [_prefixes(a) for a in av[1]]
             return set().union(*alts) if all(alts) else None  # type: ignore[arg-type]
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+        if op in _REPEATS and av[0] >= 1:
             return _prefixes(av[2])
         if op is _c.IN:
             found = item_chars(op, av)
@@ -251,10 +258,8 @@ def required_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     >>> required_prefixes(re.compile(r"^Home\\s*>", re.I)), required_prefixes(re.compile(r"home"))
     (frozenset({'home'}), None)
     """
-    try:
-        items = list(_p.parse(pattern.pattern, pattern.flags))
-    except Exception:
-        return None
+    tree = _parse(pattern)
+    items = list(tree) if tree is not None else []
     if not items or items[0][0] is not _c.AT or items[0][1] not in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
         return None
     if pattern.flags & re.MULTILINE and items[0][1] is _c.AT_BEGINNING:
@@ -273,16 +278,11 @@ def starts_at_line_start(pattern: re.Pattern[str]) -> bool:
     >>> starts_at_line_start(re.compile(r"^(?:a|b)c$")), starts_at_line_start(re.compile(r"^a|b"))
     (True, False)
     """
-    try:
-        items = list(_p.parse(pattern.pattern, pattern.flags))
-    except Exception:
-        return False
-    return bool(items) and items[0][0] is _c.AT and items[0][1] is _c.AT_BEGINNING
+    tree = _parse(pattern)
+    return bool(tree) and tree[0][0] is _c.AT and tree[0][1] is _c.AT_BEGINNING
 
 
-_SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())  # (all of them: below U+3001)
 _SPACE_FREE_CATEGORIES = (_c.CATEGORY_NOT_SPACE, _c.CATEGORY_DIGIT, _c.CATEGORY_WORD)
-_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None)
 
 
 def _space_free(seq) -> bool:
@@ -327,10 +327,8 @@ def whole_space_free_line(pattern: re.Pattern[str]) -> bool:
     """
     if pattern.flags & re.MULTILINE:
         return False
-    try:
-        items = list(_p.parse(pattern.pattern, pattern.flags))
-    except Exception:
-        return False
+    tree = _parse(pattern)
+    items = list(tree) if tree is not None else []
     if len(items) < 2 or items[0] != (_c.AT, _c.AT_BEGINNING) or items[-1] != (_c.AT, _c.AT_END):
         return False
     return _space_free(items[1:-1])

@@ -147,9 +147,7 @@ def _could_anchor(text: str, p: int) -> bool:
     """Can a match of ftfy's badness pattern hold ``text[p]`` (a needed character) where
     its alternative needs it, as far as the characters right before and after tell?"""
     sides = _BADNESS_ANCHORS.get(text[p]) if _BADNESS_ANCHORS is not None else None
-    if sides is None:
-        return True
-    return (p > 0 and text[p - 1] in sides[0]) or (p + 1 < len(text) and text[p + 1] in sides[1])
+    return sides is None or (p > 0 and text[p - 1] in sides[0]) or (p + 1 < len(text) and text[p + 1] in sides[1])
 
 
 def _badness_width() -> int | None:
@@ -181,7 +179,6 @@ def _maybe_bad(text: str) -> bool:
     if width is None:
         return needs.search(text) is not None and ftfy.badness.is_bad(text)
     search = ftfy.badness.BADNESS_RE.search
-    anchors = _BADNESS_ANCHORS
     # the windows [p - width + 1, p + width) around each needed character p, merged where
     # they overlap: a match holding p lies inside p's window. A window is opened only for
     # a p that a match could hold at its needed position (its neighbours allow it); inside
@@ -192,12 +189,8 @@ def _maybe_bad(text: str) -> bool:
         if a <= seg_end:
             seg_end = b
             continue
-        if anchors is not None:
-            p = m.start()
-            sides = anchors.get(text[p])
-            if sides is not None and not ((p > 0 and text[p - 1] in sides[0])
-                                          or (p + 1 < len(text) and text[p + 1] in sides[1])):
-                continue  # (as _could_anchor, inline: this runs for every window)
+        if not _could_anchor(text, m.start()):
+            continue
         if seg_end >= 0 and search(text, seg_start, seg_end):
             return True
         seg_start, seg_end = a, b

@@ -396,6 +396,8 @@ class _AnywherePlan:
         self.families = families
         #: per family (in order): its patterns for the document scan, or None (always kept)
         self.patterns = [_doc_patterns(f) for f in families]
+        #: every family can be ruled out by the scans (else some are always kept)
+        self.all_scannable = all(pats is not None for pats in self.patterns)
         scannable = [f for f, pats in zip(families, self.patterns) if pats is not None]
         forms = sorted({f.match_on for f in scannable})
         self.screens = {form: _FormScreen([f for f in scannable if f.match_on == form]) for form in forms}
@@ -452,7 +454,7 @@ def possible_families(families: Sequence[Family], stripped: list[str],
         folded[form] = fold_of(lines) if screen.others else ""
         if screen.finds_nothing(lambda n, solid, lines=lines: doc_of(lines, n, solid), folded[form]):
             ruled_out.add(form)
-    if len(ruled_out) == len(plan.screens) and all(pats is not None for pats in plan.patterns):
+    if plan.all_scannable and len(ruled_out) == len(plan.screens):
         return []  # (clean text: every family ruled out by one scan per form)
     out = []
     for fam, pats in zip(plan.families, plan.patterns):
