@@ -24,6 +24,7 @@ from pathlib import Path
 from .chardata import is_japanese, is_korean
 from .edits import Edit
 from .filter import Filter, register
+from .opencc_gate import t2s_leaves_alone
 
 CONFIGS = (
     "s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "tw2t",
@@ -111,6 +112,8 @@ def convert(text: str, config: str, restore: bool = False) -> str:
     """
     if not text or text.isascii():
         return text
+    if config == "t2s" and t2s_leaves_alone(text, restore):
+        return text  # (Simplified text: one scan instead of a conversion)
     return _converter(config, restore).convert(text)
 
 

@@ -18,6 +18,7 @@ from .chardata import HAN, HAN_RE, has_han
 from .edits import Edit
 from .filter import Filter, register
 from .literals import LiteralIndex, fold, required_literals, starts_at_line_start, whole_space_free_line
+from .opencc_gate import t2s_leaves_alone
 from .rules import Family, RulePack, builtin_packs, select_packs
 
 #: A body paragraph: at least this many characters and a sentence-ending mark.
@@ -37,7 +38,7 @@ def to_simplified(line: str) -> str:
     >>> to_simplified("版權所有")
     '版权所有'
     """
-    if not HAN_RE.search(line):
+    if t2s_leaves_alone(line):
         return line
     return _t2s_converter().convert(line)
 
@@ -314,8 +315,8 @@ def _simplified_lines(stripped: list[str]) -> list[str]:
     ['网站地图', '', 'Home']
     """
     joined = "\n".join(stripped)
-    if not stripped or HAN_RE.search(joined) is None:
-        return stripped  # (one scan: English pages have no Han at all)
+    if not stripped or t2s_leaves_alone(joined):
+        return stripped  # (one scan: English pages, and most Simplified ones)
     converted = to_simplified(joined).split("\n")
     if len(converted) != len(stripped):  # pragma: no cover - OpenCC never joins lines
         return [to_simplified(s) for s in stripped]

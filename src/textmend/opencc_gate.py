@@ -1,0 +1,122 @@
+"""A fast test that OpenCC's t2s would leave a text alone, so the call can be skipped.
+
+OpenCC changes a text only where one of its dictionary keys occurs whose value differs
+from the key: a character it converts on its own (``發`` -> ``发``), or one of the ~110
+phrases it converts although none of their characters changes alone (``沈默`` -> ``沉默``,
+``回覆`` -> ``回复``). ``data/opencc/t2s_triggers.txt`` lists both, read off the installed
+binding's dictionaries by ``tools/opencc_triggers.py``; textmend's mirror restoration
+(:mod:`textmend.convert`) adds its own tables and the Taiwan-variant phrases it uses.
+
+Simplified text (most Chinese on the web) holds none of them: one scan (~3 ns a byte)
+then stands in for a conversion (~10 ns a byte). The list names the
+binding version it was made from; with another version installed there is no gate and
+every text is converted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
+
+from .chardata import has_han
+
+try:
+    import ahocorasick_rs as _aho
+except ImportError:  # pragma: no cover - a platform without a wheel: regexes
+    _aho = None
+
+#: (characters t2s changes, phrases it changes, phrases mirror restoration changes)
+_TRIGGERS = "t2s_triggers.txt"
+#: characters searched first (Traditional text has a trigger among them)
+_HEAD = 200
+
+
+def _data(name: str) -> str:
+    return (resources.files("textmend") / "data" / "opencc" / name).read_text(encoding="utf-8")
+
+
+def _alternation(phrases: list[str]) -> str:
+    """One alternative per first character (the engine tries a few, not every phrase)."""
+    by_first: dict[str, list[str]] = {}
+    for p in sorted(set(phrases)):
+        by_first.setdefault(p[0], []).append(re.escape(p[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(sorted(rests, key=len, reverse=True))})"
+                    for first, rests in sorted(by_first.items()))
+
+
+class _Gate:
+    """Finds a trigger in a text: with ``ahocorasick_rs`` one automaton over the text's
+    UTF-8 bytes (all characters and phrases at once, ~3 ns a byte), else regexes."""
+
+    def __init__(self, chars: str, phrases: list[str], mirror: list[str]) -> None:
+        self.triggers = {False: [*chars, *phrases], True: [*chars, *phrases, *mirror]}
+        self._found: dict[bool, Callable[[str], bool]] = {}
+
+    def _finder(self, restore: bool) -> Callable[[str], bool]:
+        items = self.triggers[restore]
+        chars = "".join(re.escape(t) for t in items if len(t) == 1)
+        if _aho is not None:
+            automaton = _aho.BytesAhoCorasick([t.encode("utf-8") for t in items],
+                                              implementation=_aho.Implementation.DFA)
+            # (Traditional text has a trigger at once: a regex scan of its head stops there;
+            # a class of BMP characters is one table look-up a character, an astral one is not)
+            head = re.compile("[" + "".join(re.escape(t) for t in items if len(t) == 1 and ord(t) <= 0xFFFF) + "]")
+            return lambda text: (head.search(text, 0, _HEAD) is not None or bool(
+                automaton.find_matches_as_indexes(text.encode("utf-8", "surrogatepass"))))
+        phrases = _alternation([t for t in items if len(t) > 1])
+        pattern = re.compile(f"[{chars}]|{phrases}" if phrases else f"[{chars}]")
+        return lambda text: pattern.search(text) is not None
+
+    def finds(self, text: str, restore: bool) -> bool:
+        found = self._found.get(restore)
+        if found is None:
+            found = self._found[restore] = self._finder(restore)
+        return found(text)
+
+
+@lru_cache(maxsize=1)
+def _gate() -> _Gate | None:
+    """The gate for the installed binding, or None (another version: no gate)."""
+    chars, phrases, mirror, made_from = "", [], [], None
+    for line in _data(_TRIGGERS).splitlines():
+        kind, _, value = line.partition("\t")
+        if kind == "opencc":
+            made_from = value
+        elif kind == "char":
+            chars += value
+        elif kind == "phrase":
+            phrases.append(value)
+        elif kind == "mirror":
+            mirror.append(value)
+    try:
+        installed = version("opencc")
+    except PackageNotFoundError:  # pragma: no cover - the binding is a dependency
+        return None
+    if made_from != installed or not chars or not all(map(has_han, chars)):
+        return None
+    # textmend's own mirror tables (key<TAB>value): the entries that change a text
+    for name in ("mirror_t2s_chars.txt", "mirror_t2s_phrases.txt"):
+        for line in _data(name).splitlines():
+            key, _, value = line.partition("\t")
+            if key and value and key != value:
+                mirror.append(key)
+    return _Gate(chars, phrases, mirror)
+
+
+def t2s_leaves_alone(text: str, restore: bool = False) -> bool:
+    """True when OpenCC's t2s would return ``text`` unchanged (``restore``: t2s with
+    textmend's mirror restoration). False means it may change it, or that there is no
+    gate for the installed binding.
+
+    >>> t2s_leaves_alone("新质生产力，桥梁"), t2s_leaves_alone("新質生產力"), t2s_leaves_alone("沈默")
+    (True, False, False)
+    >>> t2s_leaves_alone("瞭望"), t2s_leaves_alone("瞭望", restore=True)
+    (True, False)
+    """
+    if not has_han(text):
+        return True  # (every trigger holds a Han character)
+    gate = _gate()
+    return gate is not None and not gate.finds(text, restore)
