@@ -63,19 +63,41 @@ def test_a_text_the_gate_passes_is_left_alone(restore):
     chars, phrases, mirror = _triggers()
     # each trigger inside Simplified text, and random mixes of common and trigger characters
     rng = random.Random(5)
-    pool = list("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞")
+    common = (FIXTURES / "clean" / "zh_hans_news.txt").read_text(encoding="utf-8")
+    pool = sorted({ch for ch in common if "\u4e00" <= ch <= "\u9fff"})
     pool += list(chars[:300]) + list("沈覆坏么瞭藉著梁麵吃")
     for _ in range(3000):
         n = rng.randint(1, 12)
         texts.append("".join(rng.choice(pool) for _ in range(n)))
     for p in phrases + mirror:
         texts.append(f"他说{p}了")
-    passed = 0
     for text in texts:
         if t2s_leaves_alone(text, restore):
-            passed += 1
             assert conv.convert(text) == text, text
-    assert passed > len(texts) // 4  # the gate passes clean Simplified, English, code …
+    # and it is worth having: it passes most fixture texts that t2s leaves alone
+    unchanged = [t for t in _texts() if conv.convert(t) == t]
+    assert sum(t2s_leaves_alone(t, restore) for t in unchanged) >= 0.8 * len(unchanged)
+
+
+@needs_gate
+@pytest.mark.parametrize("config", ["t2s", "hk2s"])
+def test_lines_without_mirror_triggers_convert_the_same_without_restoration(config):
+    restored, plain = _converter(config, True), _converter(config, False)
+    _, _, mirror = _triggers()
+    texts = _texts() + [T2S.convert(t) for t in _texts()[:200]] + [f"這是{p}的例子" for p in mirror]
+    texts += ["隨著發展", "一目瞭然", "藉口", "甚麼", "著名的土著", "第一行\n隨著\n第三行著名\n\n藉此"]
+    plain_lines = 0
+    for text in texts:
+        needs = opencc_gate.mirror_trigger_lines(text)
+        for i, line in enumerate(text.split("\n")):
+            if i not in needs:
+                plain_lines += 1
+                assert restored.convert(line) == plain.convert(line), line
+            else:
+                assert any(ch in line for ch in "著瞭藉衹祇牠") or any(p in line for p in mirror + ["蘊藉", "甚麼"])
+        # and the whole text, converted run by run, is what the restoring config gives
+        assert convert(text, config, restore=True) == restored.convert(text)
+    assert plain_lines > len(texts)
 
 
 @needs_gate
@@ -92,13 +114,14 @@ def test_simplified_text_passes_and_traditional_does_not():
 @needs_gate
 def test_the_regex_fallback_gives_the_same_answers(monkeypatch):
     gate = opencc_gate._gate()
-    gate.finds("中", False), gate.finds("中", True)  # (built now: with the automaton, if installed)
+    for which in gate.triggers:
+        gate.finds("中", which)  # (built now: with the automaton, if installed)
     plain = opencc_gate._Gate("", [], [])
     plain.triggers = gate.triggers  # (the same lists, searched without the automaton)
     monkeypatch.setattr(opencc_gate, "_aho", None)
     texts = _texts()[:400] + ["他沈默了", "桥梁", "橋梁", "回覆", "新质生产力", "著名"]
-    for restore in (False, True):
-        assert [plain.finds(t, restore) for t in texts] == [gate.finds(t, restore) for t in texts]
+    for which in gate.triggers:
+        assert [plain.finds(t, which) for t in texts] == [gate.finds(t, which) for t in texts]
 
 
 def test_no_gate_for_another_binding_version(monkeypatch):

@@ -107,6 +107,16 @@ JAPANESE_KANA_SHARE = 0.15
 _KANA_FIND = re.compile("[\u3040-\u30ff]")
 
 
+_KANA_OR_HANGUL_RE = re.compile("[\u3040-\u30ff\uac00-\ud7af]")
+
+
+@_same_text_memo
+def _has_kana_or_hangul(text: str) -> bool:
+    """One scan that rules out both :func:`is_japanese` and :func:`is_korean` (Chinese
+    and English text: the usual case)."""
+    return _KANA_OR_HANGUL_RE.search(text) is not None
+
+
 #: Korean text: at least this share of its Hangul and Han characters are Hangul (Hanja
 #: in a Korean text are a minority; a Korean name in a Chinese article is a handful).
 KOREAN_HANGUL_SHARE = 0.3
@@ -120,6 +130,8 @@ def is_korean(text: str) -> bool:
     >>> is_korean("조선(朝鮮)민주주의인민공화국"), is_korean("韩国总统尹锡悦（윤석열）今天访问北京，会见了中国领导人。")
     (True, False)
     """
+    if not _has_kana_or_hangul(text):
+        return False
     hangul = len(_HANGUL_FIND.findall(text))
     if hangul == 0:
         return False
@@ -134,6 +146,8 @@ def is_japanese(text: str) -> bool:
     >>> is_japanese("東京は晴れです"), is_japanese("东京今天天气晴朗"), is_japanese("日本の一位中文讀者")
     (True, False, False)
     """
+    if not _has_kana_or_hangul(text):
+        return False
     kana = len(_KANA_FIND.findall(text))
     if kana == 0:
         return False

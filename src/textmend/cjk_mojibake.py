@@ -101,9 +101,10 @@ def _repair_piece(piece: str, wrong: str, right: str) -> str | None:
     if not fixed.isascii() and any(ch.isascii() or ch not in _known_chars() for ch in fixed):
         return None  # a piece alone must be made of characters the tables know, nothing else
     n = len(data)
-    before = _score(piece, n, _languages_of(piece))
     after = _score(fixed, n, TRUE_LANGUAGES[right])
-    if after < MIN_SCORE or after - before < MIN_GAIN:
+    if after < MIN_SCORE:  # (implausible as it would be: no need to score it as it is)
+        return None
+    if after - _score(piece, n, _languages_of(piece)) < MIN_GAIN:
         return None
     return fixed
 
@@ -303,17 +304,20 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
         nbytes = sum(n for _, _, n in found)
         if nbytes < MIN_LINE_BYTES or nbytes * 2 < total_bytes * LINE_COVERAGE:
             continue  # (decided by the round trips alone: nothing to score)
-        pairs = []
-        before = after = 0.0
-        for m, fixed, n in found:
-            b = score(m.group(0), n, _languages_of(m.group(0))) * n
-            a = score(fixed, n, TRUE_LANGUAGES[right]) * n
-            pairs.append((m, fixed, b, a + n * SEGMENT_SLACK))
-            before, after = before + b, after + a
-        gain = (after - before) / nbytes
-        if not any(ch.isalpha() for _, fixed, _, _ in pairs for ch in fixed):
+        if not any(ch.isalpha() for _, fixed, _ in found for ch in fixed):
             continue  # signs only (＊＊＊ <-> ’’’): no words to tell a repair from a mistake
-        if gain >= MIN_LINE_GAIN and after / nbytes >= MIN_SCORE and (best is None or gain > best[0]):
+        afters = [score(fixed, n, TRUE_LANGUAGES[right]) * n for _, fixed, n in found]
+        after = sum(afters)
+        if after / nbytes < MIN_SCORE:
+            continue  # (implausible as it would be: the segments as they are need no score)
+        pairs = []
+        before = 0.0
+        for (m, fixed, n), a in zip(found, afters):
+            b = score(m.group(0), n, _languages_of(m.group(0))) * n
+            pairs.append((m, fixed, b, a + n * SEGMENT_SLACK))
+            before += b
+        gain = (after - before) / nbytes
+        if gain >= MIN_LINE_GAIN and (best is None or gain > best[0]):
             best = (gain, kind, pairs)
     changes: list[tuple[str, str, str]] = []
     if best is not None:

@@ -19,12 +19,13 @@ import tempfile
 import threading
 from functools import lru_cache
 from importlib import resources
+from itertools import groupby
 from pathlib import Path
 
 from .chardata import is_japanese, is_korean
 from .edits import Edit
 from .filter import Filter, register
-from .opencc_gate import t2s_leaves_alone
+from .opencc_gate import mirror_trigger_lines, t2s_leaves_alone
 
 CONFIGS = (
     "s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "tw2t",
@@ -114,7 +115,23 @@ def convert(text: str, config: str, restore: bool = False) -> str:
         return text
     if config == "t2s" and t2s_leaves_alone(text, restore):
         return text  # (Simplified text: one scan instead of a conversion)
+    if restore and config in RESTORABLE:
+        needs = mirror_trigger_lines(text)
+        if needs is not None:  # (else no gate: the restoring config for the whole text)
+            return _convert_restoring_lines(text, config, needs)
     return _converter(config, restore).convert(text)
+
+
+def _convert_restoring_lines(text: str, config: str, needs: set[int]) -> str:
+    """``text`` converted with the restoring config on the lines in ``needs`` and the plain
+    one (~40 % faster) on the others: the same result, as OpenCC converts line by line."""
+    if not needs:
+        return _converter(config, False).convert(text)
+    lines = text.split("\n")
+    out = []
+    for restoring, run in groupby(range(len(lines)), key=needs.__contains__):
+        out.append(_converter(config, restoring).convert("\n".join(lines[i] for i in run)))
+    return "\n".join(out)
 
 
 @register

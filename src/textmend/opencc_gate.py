@@ -47,33 +47,63 @@ def _alternation(phrases: list[str]) -> str:
                     for first, rests in sorted(by_first.items()))
 
 
+def _pattern(items: list[str]) -> re.Pattern[str]:
+    """A regex for any of ``items`` (characters and phrases): the fallback to the automaton."""
+    chars = "".join(re.escape(t) for t in items if len(t) == 1)
+    phrases = _alternation([t for t in items if len(t) > 1])
+    return re.compile("|".join(x for x in (f"[{chars}]" if chars else "", phrases) if x))
+
+
 class _Gate:
     """Finds a trigger in a text: with ``ahocorasick_rs`` one automaton over the text's
     UTF-8 bytes (all characters and phrases at once, ~3 ns a byte), else regexes."""
 
     def __init__(self, chars: str, phrases: list[str], mirror: list[str]) -> None:
-        self.triggers = {False: [*chars, *phrases], True: [*chars, *phrases, *mirror]}
-        self._found: dict[bool, Callable[[str], bool]] = {}
+        #: per question: t2s, t2s with mirror restoration, the restoration step alone
+        self.triggers = {"t2s": [*chars, *phrases], "restore": [*chars, *phrases, *mirror], "mirror": mirror}
+        self._found: dict[str, Callable[[str], bool]] = {}
+        self._automata: dict[str, object] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
 
-    def _finder(self, restore: bool) -> Callable[[str], bool]:
-        items = self.triggers[restore]
-        chars = "".join(re.escape(t) for t in items if len(t) == 1)
-        if _aho is not None:
-            automaton = _aho.BytesAhoCorasick([t.encode("utf-8") for t in items],
-                                              implementation=_aho.Implementation.DFA)
-            # (Traditional text has a trigger at once: a regex scan of its head stops there;
-            # a class of BMP characters is one table look-up a character, an astral one is not)
-            head = re.compile("[" + "".join(re.escape(t) for t in items if len(t) == 1 and ord(t) <= 0xFFFF) + "]")
-            return lambda text: (head.search(text, 0, _HEAD) is not None or bool(
-                automaton.find_matches_as_indexes(text.encode("utf-8", "surrogatepass"))))
-        phrases = _alternation([t for t in items if len(t) > 1])
-        pattern = re.compile(f"[{chars}]|{phrases}" if phrases else f"[{chars}]")
-        return lambda text: pattern.search(text) is not None
-
-    def finds(self, text: str, restore: bool) -> bool:
-        found = self._found.get(restore)
+    def _automaton(self, which: str):
+        found = self._automata.get(which)
         if found is None:
-            found = self._found[restore] = self._finder(restore)
+            found = self._automata[which] = _aho.BytesAhoCorasick(  # type: ignore[union-attr]
+                [t.encode("utf-8") for t in self.triggers[which]], implementation=_aho.Implementation.DFA)
+        return found
+
+    def _pattern(self, which: str) -> re.Pattern[str]:
+        found = self._patterns.get(which)
+        if found is None:
+            found = self._patterns[which] = _pattern(self.triggers[which])
+        return found
+
+    def _finder(self, which: str) -> Callable[[str], bool]:
+        if _aho is None:
+            pattern = self._pattern(which)
+            return lambda text: pattern.search(text) is not None
+        automaton = self._automaton(which)
+        bmp = "".join(re.escape(t) for t in self.triggers[which] if len(t) == 1 and ord(t) <= 0xFFFF)
+        if not bmp:
+            return lambda text: bool(automaton.find_matches_as_indexes(text.encode("utf-8", "surrogatepass")))
+        # (Traditional text has a trigger at once: a regex scan of its head stops there;
+        # a class of BMP characters is one table look-up a character, an astral one is not)
+        head = re.compile(f"[{bmp}]")
+        return lambda text: (head.search(text, 0, _HEAD) is not None or bool(
+            automaton.find_matches_as_indexes(text.encode("utf-8", "surrogatepass"))))
+
+    def lines_with(self, text: str, which: str) -> set[int]:
+        """The numbers of the lines of ``text`` that hold a trigger of ``which``."""
+        if _aho is None:
+            return {text.count("\n", 0, m.start()) for m in self._pattern(which).finditer(text)}
+        data = text.encode("utf-8", "surrogatepass")
+        return {data.count(b"\n", 0, start) for _, start, _ in self._automaton(which).find_matches_as_indexes(data)}
+
+    def finds(self, text: str, which: str) -> bool:
+        """Does ``text`` hold a trigger of ``which`` (a key of :attr:`triggers`)?"""
+        found = self._found.get(which)
+        if found is None:
+            found = self._found[which] = self._finder(which)
         return found(text)
 
 
@@ -119,4 +149,19 @@ def t2s_leaves_alone(text: str, restore: bool = False) -> bool:
     if not has_han(text):
         return True  # (every trigger holds a Han character)
     gate = _gate()
-    return gate is not None and not gate.finds(text, restore)
+    return gate is not None and not gate.finds(text, "restore" if restore else "t2s")
+
+
+def mirror_trigger_lines(text: str) -> set[int] | None:
+    """The numbers (from 0) of the lines of ``text`` in which the first step of t2s with
+    mirror restoration (:mod:`textmend.convert`) may change something; the other lines
+    convert the same with plain t2s, faster (OpenCC converts line by line: no dictionary
+    entry holds a line break). None: no gate for the installed binding.
+
+    >>> mirror_trigger_lines("新質生產力\\n隨著發展\\n發展")
+    {1}
+    """
+    if not has_han(text):
+        return set()
+    gate = _gate()
+    return None if gate is None else gate.lines_with(text, "mirror")
