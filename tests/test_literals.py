@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textmend.literals import SEPARATORS, LiteralIndex, fold, required_literals, required_prefixes
+from textmend.literals import SEPARATORS, LiteralIndex, fold, required_literals, required_prefixes, requires_han
 from textmend.rules import builtin_packs, split_words
 from textmend.strip import to_simplified
 
@@ -62,6 +62,29 @@ def test_literals_are_a_superset_on_generated_lines(case, line):
     lits = required_literals(pattern)
     if lits is not None and pattern.search(line):
         assert any(lit in fold(line) for lit in lits)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"[京沪]icp[备证]\s*\d{6,}", True),
+    (r"icp[备证]?\d+", False),
+    (r"(?:版权|版權)所有|著作权", True),
+    (r"版权|\(c\)", False),
+    (r"(?:图片)?\.jpg", False),
+    (r"x(?:[一-鿿]){2,}", True),
+    (r"[^a-z]图", True),
+    (r"[^a-z]", False),
+])
+def test_requires_han(pattern, expected):
+    assert requires_han(re.compile(pattern, re.IGNORECASE)) is expected
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from([c for c in PATTERNS if requires_han(c[1])]),
+       st.text(alphabet="icpICP备案京沪0123456789 -_.:()©abc\u00e9\u2019", max_size=40))
+def test_a_pattern_that_requires_han_never_matches_a_line_without_it(case, line):
+    _, pattern = case
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in line):
+        assert pattern.search(line) is None
 
 
 def test_index_returns_keys_whose_literal_occurs_and_the_unbounded():

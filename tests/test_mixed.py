@@ -83,3 +83,27 @@ def test_long_gbk_text_is_not_a_candidate_for_splitting():
     data = text.encode("gbk")
     assert not mixed.maybe_mixed(data)
     assert data.decode(textmend.detect(data).encoding) == text
+
+
+def _has_utf8_line_reference(data: bytes) -> bool:
+    for line in data.split(b"\n"):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
+
+
+def test_utf8_line_scan_agrees_with_strict_decoding_line_by_line():
+    import random
+
+    rng = random.Random(7)
+    # the edges of UTF-8: overlong leads, surrogates, the last code point, stray bytes, CR
+    parts = [b"a", b"\n", b"\r", b"\x00", b"\x80", b"\xbf", b"\xc0", b"\xc1", b"\xc2", b"\xdf", b"\xe0",
+             b"\xa0", b"\xed", b"\x9f", b"\xef", b"\xf0", b"\x90", b"\xf4", b"\x8f", b"\xf5", b"\xff",
+             "中".encode(), "中".encode("gbk"), "蘇".encode("big5"), "é".encode(), "𠀀".encode(), "\U0010ffff".encode()]
+    for _ in range(50_000):
+        data = b"".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        assert mixed._has_utf8_line(data) == _has_utf8_line_reference(data), data

@@ -98,8 +98,12 @@ def has_han(text: str) -> bool:
 
 
 def has_kana(text: str) -> bool:
-    """True when ``text`` contains Japanese kana (so it is Japanese, not Chinese)."""
-    return KANA_RE.search(text) is not None
+    """True when ``text`` contains Japanese kana (so it is Japanese, not Chinese).
+
+    >>> has_kana("東京は晴れ"), has_kana("东京晴朗"), has_kana("서울")
+    (True, False, False)
+    """
+    return _has_kana_or_hangul(text) and KANA_RE.search(text) is not None
 
 
 #: Text whose kana make up more than this share of its kana + Han is Japanese.
@@ -107,13 +111,14 @@ JAPANESE_KANA_SHARE = 0.15
 _KANA_FIND = re.compile("[\u3040-\u30ff]")
 
 
-_KANA_OR_HANGUL_RE = re.compile("[\u3040-\u30ff\uac00-\ud7af]")
+_KANA_OR_HANGUL_RE = re.compile(f"[{KANA}{HANGUL}]")
 
 
 @_same_text_memo
 def _has_kana_or_hangul(text: str) -> bool:
-    """One scan that rules out both :func:`is_japanese` and :func:`is_korean` (Chinese
-    and English text: the usual case)."""
+    """One scan that rules out :func:`has_kana`, :func:`is_japanese` and :func:`is_korean`
+    (Chinese and English text: the usual case), asked once of a text that several
+    filters pass on unchanged."""
     return _KANA_OR_HANGUL_RE.search(text) is not None
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .chardata import HAN_RE
+
 try:  # a compiled multi-string matcher (Rust's aho-corasick); the index works without it
     import ahocorasick_rs as _aho
 except ImportError:  # pragma: no cover - a platform without its wheel
@@ -220,6 +222,37 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if any(not s for s in folded):
         return None
     return frozenset(folded)
+
+
+def _needs_han(seq) -> bool:
+    """For a parsed sequence: does every match hold a Han character?"""
+    for op, av in seq:
+        if op is _c.LITERAL or op is _c.IN:
+            chars = {chr(av)} if op is _c.LITERAL else item_chars(op, av)
+            if chars and all(HAN_RE.match(c) for c in chars):
+                return True
+        elif op is _c.SUBPATTERN:
+            if _needs_han(av[-1]):
+                return True
+        elif op is _c.BRANCH:
+            if all(_needs_han(alt) for alt in av[1]):
+                return True
+        elif op in _REPEATS and av[0] >= 1 and _needs_han(av[2]):
+            return True
+    return False
+
+
+def requires_han(pattern: re.Pattern[str]) -> bool:
+    r"""Does every match of ``pattern`` hold a Han character (so a text without any cannot
+    match it)? False when unsure.
+
+    >>> requires_han(re.compile(r"[京沪]icp[备证]\s*\d{6,}", re.I)), requires_han(re.compile(r"icp\d+"))
+    (True, False)
+    >>> requires_han(re.compile(r"(?:版权|版權)所有")), requires_han(re.compile(r"版权|\(c\)"))
+    (True, False)
+    """
+    tree = _parse(pattern)
+    return tree is not None and _needs_han(list(tree))
 
 
 def _prefixes(seq) -> set[str] | None:

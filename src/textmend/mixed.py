@@ -71,14 +71,18 @@ def _has_utf8_line(data: bytes) -> bool:
     >>> _has_utf8_line("中文".encode("gbk") + b"\\nabc\\n" + "中文".encode()), _has_utf8_line("中文".encode("gbk") * 9)
     (True, False)
     """
-    for line in data.split(b"\n"):
-        if not line.isascii():
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-            return True
-    return False
+    return _UTF8_LINE_RE.search(b"\n" + data) is not None
+
+
+#: One UTF-8 multi-byte sequence as Python's strict decoder accepts it (no overlong forms,
+#: no surrogates, nothing past U+10FFFF).
+_UTF8_MULTI = (rb"(?:[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+               rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+               rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})")
+#: After a line break: a line with a non-ASCII byte that is valid UTF-8 to its end. (The
+#: engine jumps from line break to line break; a GBK/Big5 line fails at its first
+#: double byte: half the cost of one strict decode and its exception per line.)
+_UTF8_LINE_RE = re.compile(rb"\n(?=[^\n\x80-\xff]*[\x80-\xff])(?:[^\n\x80-\xff]|" + _UTF8_MULTI + rb")*(?:\n|\Z)")
 
 
 def _enough_utf8_lines(text: str, total_high: int) -> bool:

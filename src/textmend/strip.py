@@ -17,7 +17,7 @@ from itertools import compress, count
 from .chardata import HAN, HAN_RE, has_han
 from .edits import Edit
 from .filter import Filter, register
-from .literals import LiteralIndex, fold, required_literals, starts_at_line_start, whole_space_free_line
+from .literals import LiteralIndex, fold, required_literals, requires_han, starts_at_line_start, whole_space_free_line
 from .opencc_gate import t2s_leaves_alone
 from .rules import Family, RulePack, builtin_packs, select_packs
 
@@ -343,8 +343,9 @@ class _FormScreen:
         # (placeholder tokens, file names) are scanned over such lines only
         sources: dict[bool, list[str]] = {False: [], True: []}
         flags: set[int] = set()
-        #: (scan pattern, literals one of which it needs, longest line its family takes)
-        self.others: list[tuple[re.Pattern[str], frozenset[str], int]] = []
+        #: (scan pattern, literals one of which it needs, longest line its family takes,
+        #: whether it needs a Han character)
+        self.others: list[tuple[re.Pattern[str], frozenset[str], int, bool]] = []
         #: the longest line a family with a line-start pattern takes (per kind of pattern)
         self.anchored_max_len = {False: 0, True: 0}
         self.usable = True
@@ -360,7 +361,7 @@ class _FormScreen:
                 if lits is None:
                     self.usable = False
                     return
-                self.others.append((_doc_form(p), lits, fam.max_len))
+                self.others.append((_doc_form(p), lits, fam.max_len, requires_han(p)))
         #: the combined scan of the line-start patterns, per kind (True: lines without spaces)
         self.anchored: dict[bool, re.Pattern[str]] = {}
         try:
@@ -373,16 +374,20 @@ class _FormScreen:
         except re.error:
             self.usable = False
 
-    def finds_nothing(self, doc: Callable[[int, bool], str], folded: str) -> bool:
+    def finds_nothing(self, doc: Callable[[int, bool], str], folded: Callable[[], str],
+                      han: Callable[[], bool]) -> bool:
         """``doc(n, solid)``: the lines of at most ``n`` characters (``solid``: only those
-        without white space) joined by "\n" after a leading "\n"; ``folded``: all the lines,
-        folded (for the literal checks)."""
+        without white space) joined by "\n" after a leading "\n"; ``folded()``: all the
+        lines, folded (for the literal checks); ``han()``: whether they hold Han."""
         if not self.usable:
             return False
         for solid, scan in self.anchored.items():
             if scan.search(doc(self.anchored_max_len[solid], solid)):
                 return False
-        return not any(any(lit in folded for lit in lits) and pat.search(doc(n, False)) for pat, lits, n in self.others)
+        # (a pattern that needs a Han character is not looked for in a text without one,
+        # such as an English page: its literals need no folded copy of the page)
+        return not any((not needs_han or han()) and any(lit in folded() for lit in lits)
+                       and pat.search(doc(n, False)) for pat, lits, n, needs_han in self.others)
 
 
 _ANYWHERE_PLANS: dict[tuple[int, ...], tuple[list[Family], _AnywherePlan]] = {}
@@ -409,14 +414,14 @@ def _anywhere_plan(families: list[Family]) -> _AnywherePlan:
 
 
 def possible_families(families: Sequence[Family], stripped: list[str],
-                      simplified: list[str] | None = None) -> list[Family]:
+                      simplified: list[str] | None = None, han: bool | None = None) -> list[Family]:
     """The families (in order) that may match one of the ``stripped`` lines: a family whose
     patterns find nothing in the joined lines cannot match any single line. Clean text
     then costs one regex scan per line form (all line-start patterns at once, see
     :class:`_FormScreen`) instead of a rule check per line; when that scan finds something,
     each family is scanned on its own: a fast scan for a pattern anchored at the line
     start, and none at all for another pattern when none of its required literals occurs
-    in the document.
+    in the document. ``han``: whether the lines hold Han, when the caller knows.
     """
     plan = _anywhere_plan(families if isinstance(families, list) else list(families))
     forms: dict[str, list[str]] = {}
@@ -435,8 +440,8 @@ def possible_families(families: Sequence[Family], stripped: list[str],
             if solid:  # (" " first: nearly every line of prose has one; then any other space)
                 found = "\n" + "\n".join(s for s in lines if len(s) <= n and " " not in s and (
                     s.isprintable() or _SPACE_RE.search(s) is None))
-            else:
-                found = "\n" + "\n".join(s for s in lines if len(s) <= n)
+            else:  # (picked out in C: every line of most English pages, most of Chinese ones)
+                found = "\n" + "\n".join(compress(lines, map(n.__ge__, map(len, lines))))
             docs[key] = found
         return found
 
@@ -446,14 +451,26 @@ def possible_families(families: Sequence[Family], stripped: list[str],
             found = folds[id(lines)] = "\n" + fold("\n".join(lines))
         return found
 
+    asked_han = [] if han is None else [han]  # (do the lines hold Han? the same in every form)
+
+    def has_han_lines() -> bool:
+        if not asked_han:
+            asked_han.append(has_han("\n".join(stripped)))
+        return asked_han[0]
+
+    def folded_of(form: str) -> str:
+        if not folded.get(form):
+            folded[form] = fold_of(forms[form])
+        return folded[form]
+
     for form, screen in plan.screens.items():
         if form != "simplified":
             forms[form] = stripped
         else:
             forms[form] = simplified if simplified is not None else _simplified_lines(stripped)
         lines = forms[form]
-        folded[form] = fold_of(lines) if screen.others else ""
-        if screen.finds_nothing(lambda n, solid, lines=lines: doc_of(lines, n, solid), folded[form]):
+        if screen.finds_nothing(lambda n, solid, lines=lines: doc_of(lines, n, solid),
+                                lambda form=form: folded_of(form), has_han_lines):
             ruled_out.add(form)
     if plan.all_scannable and len(ruled_out) == len(plan.screens):
         return []  # (clean text: every family ruled out by one scan per form)
@@ -470,9 +487,7 @@ def possible_families(families: Sequence[Family], stripped: list[str],
             continue
         for pat, lits, anchored in pats:
             if lits is not None and not anchored:  # (an anchored scan costs less than the check)
-                if not folded[form]:
-                    folded[form] = fold_of(forms[form])
-                if not any(lit in folded[form] for lit in lits):
+                if not any(lit in folded_of(form) for lit in lits):
                     continue
             if pat.search(doc):
                 out.append(fam)
@@ -534,7 +549,8 @@ def _strip(text: str, plan: _Plan, edits: list[Edit] | None) -> str:
     # every line in Simplified script, in one OpenCC call, for the zone scans and the
     # anywhere pass alike (blank lines stay blank)
     simplified = stripped
-    if plan.simplified and has_han(text):
+    han = has_han(text)
+    if plan.simplified and han:
         simplified = _simplified_lines(stripped)
     matcher = plan.matcher
     verdict: dict[int, str] = {}
@@ -552,7 +568,7 @@ def _strip(text: str, plan: _Plan, edits: list[Edit] | None) -> str:
             todo = None
             asked = list(filter(None, stripped))
             asked_simplified = asked if simplified is stripped else list(compress(simplified, stripped))
-        anywhere = possible_families(plan.anywhere, asked, asked_simplified)
+        anywhere = possible_families(plan.anywhere, asked, asked_simplified, han)
         if anywhere:
             if todo is None:
                 todo = [i for i, s in enumerate(stripped) if s]
