@@ -268,6 +268,9 @@ def test_ruling_out_families_does_not_change_stripping(monkeypatch):
     "Advertisement", "点击查看大图", "正文第一段，很长很长的一段话，记者今天获悉。", "  ", "", "標題",
     "版權所有 某某網", "Body text that reads as a sentence, long enough to count.", "x.png y",
     "logo\u3000x.png", "tab\tnews-icon-20241120112918", "a\x1fphoto.jpg",
+    # Traditional forms: the Simplified form is converted only where a rule may need it
+    "蘇ICP備10080896號-6", "京公網安備11010502030143號", "圖片", "點擊查看大圖", "正文第一段，記者今天獲悉。",
+    "公安網站備案", "京 ICP 備 12345678 號",
 ]), max_size=12))
 def test_ruling_out_families_on_generated_documents(parts):
     from textmend import strip
@@ -275,7 +278,9 @@ def test_ruling_out_families_on_generated_documents(parts):
 
     families = [f for p in builtin_packs() for f in p.families if f.zone == "anywhere"]
     stripped = [x.strip() for x in parts if x.strip()]
-    kept = strip.possible_families(families, stripped)
+    kept = strip.possible_families(families, stripped)  # (Simplified lines converted as needed)
+    eager = strip.possible_families(families, stripped, strip._simplified_lines(stripped))
+    assert set(map(id, kept)) <= set(map(id, eager))
     matcher = strip._Matcher(families)
     for line in stripped:
         fam = matcher.match(line, "anywhere")

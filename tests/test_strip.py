@@ -187,3 +187,13 @@ def test_document_scan_finds_every_line_a_pattern_matches():
                         assert scan.search("\n" + s), (fam.label, p.pattern, s)
                         assert scan.search("\n" + "\n".join(["x", s, "y"])), (fam.label, p.pattern, s)
     assert hits > 100
+
+
+def test_traditional_record_numbers_inside_the_body_are_stripped_and_prose_is_kept():
+    # the Simplified form of a Traditional page is converted only where a rule may match
+    # (公[网網]安[备備] …): the result is what converting every line gives
+    body = "這是正文的第一段，內容很長很長，記者今天從有關部門獲悉相關情況。"
+    doc = f"{body}\n\n京公網安備11010502030143號\n\n{body}\n\n蘇ICP備10080896號-6\n\n{body}\n"
+    assert strip_boilerplate(doc) == f"{body}\n\n{body}\n\n{body}\n"
+    prose = f"{body}\n\n公安部門網站已經備案完畢，編號11010502030143號。\n\n{body}\n"
+    assert strip_boilerplate(prose) == prose

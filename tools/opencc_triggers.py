@@ -12,6 +12,10 @@ by textmend) and converts each with the binding itself, then writes:
   compatibility-ideograph normalization), one line of characters;
 - ``phrase``: every phrase t2s changes that holds none of those characters (``沈默`` ->
   ``沉默``, ``回覆`` -> ``回复``): the only other way t2s changes a text;
+- ``from``: every character t2s makes out of others, then those (``发發髮``; ``沉`` comes
+  from ``沈`` in ``沈默``). Every conversion keeps the text's length and changes only Han
+  characters into Han characters (checked), so strip can tell from a page as it is
+  whether its Simplified form may hold a literal (``公网安备``: ``公[网網]安[备備]``);
 - ``mirror``: the phrases of Taiwan's variant table (``TWVariantsRevPhrases``) that the
   mirror-restoration step of :mod:`textmend.convert` changes (``橋梁`` -> ``橋樑``).
 
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
@@ -69,17 +74,35 @@ def main() -> None:
     chars = {a for a, b in zip(probe, out) if a != b}
     phrases = sorted(k for f in files for k in keys(f)
                      if len(k) > 1 and not chars.intersection(k) and t2s.convert(k) != k)
+    # what t2s can turn another character into (a character's own entry, a phrase's), and
+    # that it keeps lengths: strip finds a Simplified literal through characters it cannot make
+    sources: dict[str, set[str]] = {}  # target -> the characters t2s makes it from
+    for a, b in zip(probe, out):
+        if a != b:
+            assert len(b) == 1, (a, b)
+            sources.setdefault(b, set()).add(a)
+    for f in files:
+        for k in keys(f):
+            v = t2s.convert(k)
+            assert len(v) == len(k), (k, v)
+            for x, y in zip(k, v):
+                if x != y:
+                    sources.setdefault(y, set()).add(x)
+    han = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+    assert all(han.fullmatch(c) for y, xs in sources.items() for c in (y, *xs))  # Han to Han only
     rev = converter_of("TWVariantsRevPhrases.ocd2")
     mirror = sorted(k for k in keys("TWVariantsRevPhrases.ocd2") if rev.convert(k) != k)
     lines = [
         "# What OpenCC's t2s can change (see tools/opencc_triggers.py, which wrote this file).",
         f"opencc\t{version('opencc')}",
         "char\t" + "".join(sorted(chars)),
+        *(f"from\t{y}{''.join(sorted(xs))}" for y, xs in sorted(sources.items())),
         *(f"phrase\t{p}" for p in phrases),
         *(f"mirror\t{p}" for p in mirror),
     ]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{OUT}: {len(chars)} characters, {len(phrases)} phrases, {len(mirror)} mirror phrases")
+    print(f"{OUT}: {len(chars)} characters, {len(sources)} targets, {len(phrases)} phrases, "
+          f"{len(mirror)} mirror phrases")
 
 
 if __name__ == "__main__":

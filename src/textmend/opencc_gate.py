@@ -58,7 +58,10 @@ class _Gate:
     """Finds a trigger in a text: with ``ahocorasick_rs`` one automaton over the text's
     UTF-8 bytes (all characters and phrases at once, ~3 ns a byte), else regexes."""
 
-    def __init__(self, chars: str, phrases: list[str], mirror: list[str]) -> None:
+    def __init__(self, chars: str, phrases: list[str], mirror: list[str],
+                 sources: dict[str, str] | None = None) -> None:
+        #: character -> the characters t2s makes it from (besides itself)
+        self.sources = sources or {}
         #: per question: t2s, t2s with mirror restoration, the restoration step alone
         self.triggers = {"t2s": [*chars, *phrases], "restore": [*chars, *phrases, *mirror], "mirror": mirror}
         self._found: dict[str, Callable[[str], bool]] = {}
@@ -111,6 +114,7 @@ class _Gate:
 def _gate() -> _Gate | None:
     """The gate for the installed binding, or None (another version: no gate)."""
     chars, phrases, mirror, made_from = "", [], [], None
+    sources: dict[str, str] = {}
     for line in _data(_TRIGGERS).splitlines():
         kind, _, value = line.partition("\t")
         if kind == "opencc":
@@ -121,6 +125,8 @@ def _gate() -> _Gate | None:
             phrases.append(value)
         elif kind == "mirror":
             mirror.append(value)
+        elif kind == "from" and value:
+            sources[value[0]] = value[1:]
     try:
         installed = version("opencc")
     except PackageNotFoundError:  # pragma: no cover - the binding is a dependency
@@ -133,7 +139,7 @@ def _gate() -> _Gate | None:
             key, _, value = line.partition("\t")
             if key and value and key != value:
                 mirror.append(key)
-    return _Gate(chars, phrases, mirror)
+    return _Gate(chars, phrases, mirror, sources)
 
 
 def t2s_leaves_alone(text: str, restore: bool = False) -> bool:
@@ -165,3 +171,20 @@ def mirror_trigger_lines(text: str) -> set[int] | None:
         return set()
     gate = _gate()
     return None if gate is None else gate.lines_with(text, "mirror")
+
+
+def t2s_source_pattern(literal: str) -> str | None:
+    """A regex (source) for the places in a text where its t2s form holds ``literal``:
+    a character t2s makes out of others becomes the class of them all (t2s keeps a
+    text's length and changes Han characters into Han characters only, so the places
+    line up). A text this does not match cannot hold ``literal`` once converted, and
+    need not be. None: no gate for the installed binding.
+
+    >>> t2s_source_pattern("版权所有")
+    '版[权權]所有'
+    """
+    gate = _gate()
+    if gate is None:
+        return None
+    return "".join(f"[{re.escape(c)}{re.escape(gate.sources[c])}]" if c in gate.sources else re.escape(c)
+                   for c in literal)

@@ -18,7 +18,7 @@ from .chardata import HAN, HAN_RE, has_han
 from .edits import Edit
 from .filter import Filter, register
 from .literals import LiteralIndex, fold, required_literals, requires_han, starts_at_line_start, whole_space_free_line
-from .opencc_gate import t2s_leaves_alone
+from .opencc_gate import t2s_leaves_alone, t2s_source_pattern
 from .rules import Family, RulePack, builtin_packs, select_packs
 
 #: A body paragraph: at least this many characters and a sentence-ending mark.
@@ -38,7 +38,7 @@ def to_simplified(line: str) -> str:
     >>> to_simplified("版權所有")
     '版权所有'
     """
-    if t2s_leaves_alone(line):
+    if HAN_RE.search(line) is None:
         return line
     return _t2s_converter().convert(line)
 
@@ -205,7 +205,7 @@ def _is_body(line: str) -> bool:
 
 
 def _scan_zone(lines: list[str], order: Iterable[int], zone: str, matcher: _Matcher,
-               verdict: dict[int, str], simplified: Sequence[str] | None = None) -> None:
+               verdict: dict[int, str], simplified: Sequence[str] | _LazySimplified | None = None) -> None:
     kept = 0
     for i in order:
         line = lines[i]
@@ -374,11 +374,13 @@ class _FormScreen:
         except re.error:
             self.usable = False
 
-    def finds_nothing(self, doc: Callable[[int, bool], str], folded: Callable[[], str],
-                      han: Callable[[], bool]) -> bool:
+    def finds_nothing(self, doc: Callable[[int, bool], str], may_hold: Callable[[str], bool],
+                      holding: Callable[[int, frozenset[str]], str], han: Callable[[], bool]) -> bool:
         """``doc(n, solid)``: the lines of at most ``n`` characters (``solid``: only those
-        without white space) joined by "\n" after a leading "\n"; ``folded()``: all the
-        lines, folded (for the literal checks); ``han()``: whether they hold Han."""
+        without white space) joined by "\n" after a leading "\n"; ``may_hold(literal)``:
+        whether the lines may hold a (folded) literal; ``holding(n, literals)``: like
+        ``doc(n, False)``, or only its lines that may hold one of ``literals``; ``han()``:
+        whether the lines hold Han."""
         if not self.usable:
             return False
         for solid, scan in self.anchored.items():
@@ -386,8 +388,8 @@ class _FormScreen:
                 return False
         # (a pattern that needs a Han character is not looked for in a text without one,
         # such as an English page: its literals need no folded copy of the page)
-        return not any((not needs_han or han()) and any(lit in folded() for lit in lits)
-                       and pat.search(doc(n, False)) for pat, lits, n, needs_han in self.others)
+        return not any((not needs_han or han()) and any(map(may_hold, lits))
+                       and pat.search(holding(n, lits)) for pat, lits, n, needs_han in self.others)
 
 
 _ANYWHERE_PLANS: dict[tuple[int, ...], tuple[list[Family], _AnywherePlan]] = {}
@@ -413,6 +415,118 @@ def _anywhere_plan(families: list[Family]) -> _AnywherePlan:
     return _per_families(_ANYWHERE_PLANS, families, _AnywherePlan)
 
 
+class _LazySimplified:
+    """The Simplified form of some trimmed lines, each converted when first asked for
+    (a batch in one OpenCC call): strip looks at few lines of a Traditional page in that
+    form, and converting all of it cost a third of strip's time on such pages."""
+
+    __slots__ = ("src", "_done")
+
+    def __init__(self, src: list[str]) -> None:
+        self.src = src
+        self._done: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.src)
+
+    def __getitem__(self, i: int) -> str:
+        found = self._done.get(i)
+        if found is None:
+            found = self._done[i] = to_simplified(self.src[i])
+        return found
+
+    def pick(self, keep: Iterable[int]) -> list[str]:
+        """The lines at ``keep``, those not converted yet in one OpenCC call."""
+        keep = list(keep)
+        todo = [i for i in keep if i not in self._done]
+        if todo:
+            self._done.update(zip(todo, _simplified_lines([self.src[i] for i in todo])))
+        return [self._done[i] for i in keep]
+
+
+@lru_cache(maxsize=256)
+def _source_re(literal: str) -> re.Pattern[str] | None:
+    """Where a page as it is may hold ``literal`` in its Simplified form (see
+    :func:`~textmend.opencc_gate.t2s_source_pattern`), or None when that is not known."""
+    source = t2s_source_pattern(literal)
+    return None if source is None else re.compile(source)
+
+
+class _FormLines:
+    """The lines of one form for the anywhere screens: the short ones joined, and whether
+    they may hold a literal. ``lines`` is a list, or a :class:`_LazySimplified` whose
+    source lines (``origin``, the original form) answer what they can without converting."""
+
+    def __init__(self, lines: list[str] | _LazySimplified, origin: _FormLines | None = None) -> None:
+        self.lines = lines
+        self.origin = origin
+        self._docs: dict[tuple[int, bool], str] = {}
+        self._folded: str | None = None
+
+    def short(self, n: int, solid: bool = False) -> str:
+        """The lines of at most ``n`` characters (``solid``: and without white space)
+        joined by "\n" after a leading "\n"."""
+        key = (n, solid)
+        found = self._docs.get(key)
+        if found is None:
+            lines = self.lines
+            src = lines.src if isinstance(lines, _LazySimplified) else lines
+            # (t2s keeps lengths and white space: the source lines tell which to take)
+            if solid:  # (" " first: nearly every line of prose has one; then any other space)
+                keep = [i for i, s in enumerate(src) if len(s) <= n and " " not in s and (
+                    s.isprintable() or _SPACE_RE.search(s) is None)]
+                picked = lines.pick(keep) if isinstance(lines, _LazySimplified) else [src[i] for i in keep]
+            elif isinstance(lines, _LazySimplified):
+                picked = lines.pick(compress(count(), map(n.__ge__, map(len, src))))
+            else:  # (picked out in C: every line of most English pages, most of Chinese ones)
+                picked = compress(src, map(n.__ge__, map(len, src)))
+            found = self._docs[key] = "\n" + "\n".join(picked)
+        return found
+
+    def folded(self) -> str:
+        """All the lines, folded, after a leading "\n"."""
+        if self._folded is None:
+            lines = self.lines
+            if isinstance(lines, _LazySimplified):
+                lines = lines.pick(range(len(lines)))
+            self._folded = "\n" + fold("\n".join(lines))
+        return self._folded
+
+    def _lines_with(self, literals: Iterable[str]) -> list[int] | None:
+        """For a lazily converted form: the lines whose source may hold one of
+        ``literals`` once converted (``公网安备`` needs ``公[网網]安[备備]``), in order;
+        None when that is not known (no gate for the installed OpenCC)."""
+        assert self.origin is not None
+        found: set[int] = set()
+        page = self.origin.folded()
+        for lit in literals:
+            source = _source_re(lit)
+            if source is None:
+                return None
+            # (folding keeps line breaks: count them to know the line)
+            found.update(page.count("\n", 0, m.start()) - 1 for m in source.finditer(page))
+        return sorted(found)
+
+    def may_hold(self, literal: str) -> bool:
+        """May one of the lines hold ``literal`` (folded)? A lazily converted form converts
+        only the lines whose source may hold it."""
+        if self.origin is not None:
+            at = self._lines_with((literal,))
+            if at is not None:
+                return any(literal in fold(s) for s in self.lines.pick(at))  # type: ignore[union-attr]
+        return literal in self.folded()
+
+    def holding(self, n: int, literals: frozenset[str]) -> str:
+        """Like :meth:`short`, for a pattern that needs one of ``literals``: a lazily
+        converted form joins only the short lines that may hold one."""
+        if self.origin is not None:
+            at = self._lines_with(literals)
+            if at is not None:
+                src = self.lines.src  # type: ignore[union-attr]
+                return "\n" + "\n".join(self.lines.pick([i for i in at if len(src[i]) <= n]))  # type: ignore[union-attr]
+        return self.short(n)
+
+
 def possible_families(families: Sequence[Family], stripped: list[str],
                       simplified: list[str] | None = None, han: bool | None = None) -> list[Family]:
     """The families (in order) that may match one of the ``stripped`` lines: a family whose
@@ -421,36 +535,14 @@ def possible_families(families: Sequence[Family], stripped: list[str],
     :class:`_FormScreen`) instead of a rule check per line; when that scan finds something,
     each family is scanned on its own: a fast scan for a pattern anchored at the line
     start, and none at all for another pattern when none of its required literals occurs
-    in the document. ``han``: whether the lines hold Han, when the caller knows.
+    in the document. ``simplified``: the lines in Simplified script when the caller has
+    them (else they are converted as needed); ``han``: whether the lines hold Han, when
+    the caller knows.
     """
     plan = _anywhere_plan(families if isinstance(families, list) else list(families))
-    forms: dict[str, list[str]] = {}
-    folded: dict[str, str] = {}  # form -> all its lines, folded (for the literal checks)
+    original = _FormLines(stripped)
+    forms: dict[str, _FormLines] = {}
     ruled_out: set[str] = set()
-    # (lines, max_len, solid) -> the lines short enough (solid: and without white space),
-    # after a "\n"; lines without Han read the same in both forms (one list): joined and
-    # folded once
-    docs: dict[tuple[int, int, bool], str] = {}
-    folds: dict[int, str] = {}
-
-    def doc_of(lines: list[str], n: int, solid: bool = False) -> str:
-        key = (id(lines), n, solid)
-        found = docs.get(key)
-        if found is None:
-            if solid:  # (" " first: nearly every line of prose has one; then any other space)
-                found = "\n" + "\n".join(s for s in lines if len(s) <= n and " " not in s and (
-                    s.isprintable() or _SPACE_RE.search(s) is None))
-            else:  # (picked out in C: every line of most English pages, most of Chinese ones)
-                found = "\n" + "\n".join(compress(lines, map(n.__ge__, map(len, lines))))
-            docs[key] = found
-        return found
-
-    def fold_of(lines: list[str]) -> str:
-        found = folds.get(id(lines))
-        if found is None:
-            found = folds[id(lines)] = "\n" + fold("\n".join(lines))
-        return found
-
     asked_han = [] if han is None else [han]  # (do the lines hold Han? the same in every form)
 
     def has_han_lines() -> bool:
@@ -458,19 +550,15 @@ def possible_families(families: Sequence[Family], stripped: list[str],
             asked_han.append(has_han("\n".join(stripped)))
         return asked_han[0]
 
-    def folded_of(form: str) -> str:
-        if not folded.get(form):
-            folded[form] = fold_of(forms[form])
-        return folded[form]
-
     for form, screen in plan.screens.items():
         if form != "simplified":
-            forms[form] = stripped
-        else:
-            forms[form] = simplified if simplified is not None else _simplified_lines(stripped)
+            forms[form] = original
+        elif simplified is not None:
+            forms[form] = original if simplified is stripped else _FormLines(simplified)
+        else:  # (lines without Han read the same in both forms: one set of joined lines)
+            forms[form] = _FormLines(_LazySimplified(stripped), original) if has_han_lines() else original
         lines = forms[form]
-        if screen.finds_nothing(lambda n, solid, lines=lines: doc_of(lines, n, solid),
-                                lambda form=form: folded_of(form), has_han_lines):
+        if screen.finds_nothing(lines.short, lines.may_hold, lines.holding, has_han_lines):
             ruled_out.add(form)
     if plan.all_scannable and len(ruled_out) == len(plan.screens):
         return []  # (clean text: every family ruled out by one scan per form)
@@ -482,13 +570,16 @@ def possible_families(families: Sequence[Family], stripped: list[str],
         form = fam.match_on
         if form in ruled_out:
             continue
-        doc = doc_of(forms[form], fam.max_len)
-        if doc == "\n":
-            continue
+        lines = forms[form]
         for pat, lits, anchored in pats:
             if lits is not None and not anchored:  # (an anchored scan costs less than the check)
-                if not any(lit in folded_of(form) for lit in lits):
+                if not any(map(lines.may_hold, lits)):
                     continue
+                doc = lines.holding(fam.max_len, lits)
+            else:
+                doc = lines.short(fam.max_len)
+            if doc == "\n":
+                continue
             if pat.search(doc):
                 out.append(fam)
                 break
@@ -548,10 +639,10 @@ def _strip(text: str, plan: _Plan, edits: list[Edit] | None) -> str:
     stripped = list(map(str.strip, lines))
     # every line in Simplified script, in one OpenCC call, for the zone scans and the
     # anywhere pass alike (blank lines stay blank)
-    simplified = stripped
+    simplified: list[str] | _LazySimplified = stripped
     han = has_han(text)
     if plan.simplified and han:
-        simplified = _simplified_lines(stripped)
+        simplified = _LazySimplified(stripped) if not t2s_leaves_alone(text) else stripped
     matcher = plan.matcher
     verdict: dict[int, str] = {}
     _scan_zone(lines, range(len(lines)), "head", matcher, verdict, simplified)
@@ -563,12 +654,12 @@ def _strip(text: str, plan: _Plan, edits: list[Edit] | None) -> str:
     if plan.anywhere:
         if verdict:
             todo = [i for i, s in enumerate(stripped) if s and i not in verdict]
-            asked, asked_simplified = [stripped[i] for i in todo], [simplified[i] for i in todo]
+            asked = [stripped[i] for i in todo]
         else:  # (most documents: every non-blank line, picked out in C)
             todo = None
             asked = list(filter(None, stripped))
-            asked_simplified = asked if simplified is stripped else list(compress(simplified, stripped))
-        anywhere = possible_families(plan.anywhere, asked, asked_simplified, han)
+        # (the asked lines' Simplified form: the same lines, or converted as needed)
+        anywhere = possible_families(plan.anywhere, asked, asked if simplified is stripped else None, han)
         if anywhere:
             if todo is None:
                 todo = [i for i, s in enumerate(stripped) if s]
