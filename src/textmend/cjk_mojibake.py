@@ -82,13 +82,32 @@ def _score(text: str, nbytes: int, langs: tuple[str, ...]) -> float:
     return langfreq.plausibility(text, nbytes, langs)[0]
 
 
-def _repair_piece(piece: str, wrong: str, right: str) -> str | None:
-    """``piece`` re-read as ``right`` when that round-trips and is much more plausible."""
+Rereads = dict[tuple[str, str, str], "tuple[bytes, str] | None"]
+
+
+def _reread(text: str, wrong: str, right: str, memo: Rereads | None) -> tuple[bytes, str] | None:
+    """(``text``'s bytes in ``wrong``, those bytes read as ``right``), or None when either
+    step fails; ``memo``: answers already known for this line (a segment is re-read by
+    the whole-line pass and again on its own)."""
+    key = (text, wrong, right)
+    if memo is not None and key in memo:
+        return memo[key]
     try:
-        data = piece.encode(wrong)
-        fixed = data.decode(right)
+        data = text.encode(wrong)
+        found: tuple[bytes, str] | None = (data, data.decode(right))
     except (UnicodeEncodeError, UnicodeDecodeError):
+        found = None
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def _repair_piece(piece: str, wrong: str, right: str, memo: Rereads | None = None) -> str | None:
+    """``piece`` re-read as ``right`` when that round-trips and is much more plausible."""
+    reread = _reread(piece, wrong, right, memo)
+    if reread is None:
         return None
+    data, fixed = reread
     if fixed == piece or fixed.encode(right).decode(right) != fixed:
         return None
     if not any(ch.isalpha() for ch in fixed):
@@ -212,7 +231,7 @@ def _utf8_pieces(segment: str, wrong: str) -> list[tuple[int, int]]:
     return spans
 
 
-def repair_segment(segment: str) -> tuple[str, str] | None:
+def repair_segment(segment: str, memo: Rereads | None = None) -> tuple[str, str] | None:
     """(repaired segment, kind) or None.
 
     >>> repair_segment("鍖椾含鍙戝竷")
@@ -223,7 +242,7 @@ def repair_segment(segment: str) -> tuple[str, str] | None:
     True
     """
     for kind, wrong, right in KINDS:
-        fixed = _repair_piece(segment, wrong, right)
+        fixed = _repair_piece(segment, wrong, right, memo)
         if fixed is not None:
             return fixed, kind
     if not _has_signs(segment):
@@ -259,14 +278,16 @@ def repair_segment(segment: str) -> tuple[str, str] | None:
     return None
 
 
-def _round_trip(segment: str, wrong: str, right: str) -> tuple[str, int] | None:
+def _round_trip(segment: str, wrong: str, right: str, memo: Rereads | None = None) -> tuple[str, int] | None:
     """(``segment`` re-read as ``right``, its byte count) when that round-trips exactly."""
+    reread = _reread(segment, wrong, right, memo)
+    if reread is None:
+        return None
+    data, fixed = reread
     try:
-        data = segment.encode(wrong)
-        fixed = data.decode(right)
         if fixed == segment or fixed.encode(right) != data:
             return None
-    except (UnicodeEncodeError, UnicodeDecodeError):
+    except UnicodeEncodeError:
         return None
     return fixed, len(data)
 
@@ -289,6 +310,7 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     latin = list(_LATIN_SEGMENT_RE.finditer(line))
     best: tuple[float, str, list] | None = None
     memo: dict[tuple[str, int, tuple[str, ...]], float] = {}
+    rereads: Rereads = {}
 
     def score(text: str, n: int, langs: tuple[str, ...]) -> float:
         # (a segment is scored as it stands under every kind: the same arguments, once)
@@ -300,7 +322,7 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
 
     for kind, wrong, right in KINDS:
         found = [(m, *rt) for m in (latin if wrong in LATIN_CODECS else segments)
-                 if (rt := _round_trip(m.group(0), wrong, right)) is not None]
+                 if (rt := _round_trip(m.group(0), wrong, right, rereads)) is not None]
         nbytes = sum(n for _, _, n in found)
         if nbytes < MIN_LINE_BYTES or nbytes * 2 < total_bytes * LINE_COVERAGE:
             continue  # (decided by the round trips alone: nothing to score)
@@ -333,7 +355,7 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     for m in segments:
         out.append(line[last:m.start()])
         seg = m.group(0)
-        if len(seg) >= MIN_CHARS and (found := repair_segment(seg)) is not None:
+        if len(seg) >= MIN_CHARS and (found := repair_segment(seg, rereads)) is not None:
             out.append(found[0])
             changes.append((seg, found[0], found[1]))
         else:

@@ -182,8 +182,11 @@ def _maybe_bad(text: str) -> bool:
     # the windows [p - width + 1, p + width) around each needed character p, merged where
     # they overlap: a match holding p lies inside p's window. A window is opened only for
     # a p that a match could hold at its needed position (its neighbours allow it); inside
-    # an open window each p just widens it (a dense run of mojibake asks once)
+    # an open window each p just widens it (a dense run of mojibake asks once). The first
+    # window is also searched as soon as it opens: in a line of mojibake it holds a match
+    # (and the rest of the line need not be walked)
     seg_start = seg_end = -1
+    first = True
     for m in needs.finditer(text):
         a, b = max(m.start() - width + 1, 0), m.start() + width
         if a <= seg_end:
@@ -194,6 +197,10 @@ def _maybe_bad(text: str) -> bool:
         if seg_end >= 0 and search(text, seg_start, seg_end):
             return True
         seg_start, seg_end = a, b
+        if first:
+            first = False
+            if search(text, a, b):
+                return True
     return seg_end >= 0 and search(text, seg_start, seg_end) is not None
 #: The same without C1 controls, which UTF-8 read as latin-1 is full of.
 _NON_C1_TRIGGERS_RE = re.compile(_FTFY_TRIGGERS_RE.pattern.replace("\x80-\x9f", ""))
@@ -213,7 +220,7 @@ def ftfy_would_change(line: str) -> bool:
     return _FTFY_TRIGGERS_RE.search(line) is not None or _maybe_bad(line)
 
 
-def _one_step_fix(line: str) -> str | None:
+def _one_step_fix(line: str, bad: bool | None = None) -> str | None:
     """The common case, without ftfy's machinery: a line that is UTF-8 read once as
     cp1252 (or latin-1) and nothing else. Returns the fix only when ftfy's own badness
     check calls the line bad and the result clean, and no other ftfy fix could apply;
@@ -222,8 +229,10 @@ def _one_step_fix(line: str) -> str | None:
 
     >>> _one_step_fix("doesnâ€™t")
     'doesn’t'
+
+    ``bad``: ``_maybe_bad(line)``, when the caller knows it.
     """
-    if _NON_C1_TRIGGERS_RE.search(line) is not None or not _maybe_bad(line):
+    if _NON_C1_TRIGGERS_RE.search(line) is not None or not (_maybe_bad(line) if bad is None else bad):
         return None
     for codec in ("sloppy-windows-1252", "latin-1"):
         try:
@@ -277,13 +286,17 @@ def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
-        if _SIGNS_RE.search(line) is None or not ftfy_would_change(line):
+        if _SIGNS_RE.search(line) is None:
+            continue
+        # (ftfy_would_change, keeping the badness answer for the one-step fix below)
+        bad = None if _FTFY_TRIGGERS_RE.search(line) is not None else _maybe_bad(line)
+        if bad is False:
             continue
         # ftfy judges the line without its surrounding white space (which the whitespace
         # filter may remove later), so that a second run makes the same decision.
         core = line.strip(_EDGE_SPACE)
         start = len(line) - len(line.lstrip(_EDGE_SPACE))
-        fixed_core = _one_step_fix(core)
+        fixed_core = _one_step_fix(core, bad if core is line else None)
         if fixed_core is None:
             if _is_cjk_read_as_latin(core):
                 continue  # GBK/Big5 bytes read as latin-1: the cjk-mojibake filter's, whole
