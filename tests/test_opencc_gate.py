@@ -118,10 +118,15 @@ def test_the_regex_fallback_gives_the_same_answers(monkeypatch):
         gate.finds("中", which)  # (built now: with the automaton, if installed)
     plain = opencc_gate._Gate("", [], [])
     plain.triggers = gate.triggers  # (the same lists, searched without the automaton)
+    aho = opencc_gate._aho
     monkeypatch.setattr(opencc_gate, "_aho", None)
     texts = _texts()[:400] + ["他沈默了", "桥梁", "橋梁", "回覆", "新质生产力", "著名"]
     for which in gate.triggers:
         assert [plain.finds(t, which) for t in texts] == [gate.finds(t, which) for t in texts]
+        monkeypatch.setattr(opencc_gate, "_aho", aho)
+        with_automaton = [gate.lines_with(t, which) for t in texts]
+        monkeypatch.setattr(opencc_gate, "_aho", None)
+        assert [plain.lines_with(t, which) for t in texts] == with_automaton
 
 
 def test_no_gate_for_another_binding_version(monkeypatch):

@@ -28,7 +28,8 @@ try:
 except ImportError:  # pragma: no cover - a platform without a wheel: regexes
     _aho = None
 
-#: (characters t2s changes, phrases it changes, phrases mirror restoration changes)
+#: the characters and phrases t2s changes, what it makes each character from, the phrases
+#: mirror restoration changes, and the binding version they were read from
 _TRIGGERS = "t2s_triggers.txt"
 #: characters searched first (Traditional text has a trigger among them)
 _HEAD = 200
@@ -47,11 +48,21 @@ def _alternation(phrases: list[str]) -> str:
                     for first, rests in sorted(by_first.items()))
 
 
-def _pattern(items: list[str]) -> re.Pattern[str]:
-    """A regex for any of ``items`` (characters and phrases): the fallback to the automaton."""
-    chars = "".join(re.escape(t) for t in items if len(t) == 1)
-    phrases = _alternation([t for t in items if len(t) > 1])
-    return re.compile("|".join(x for x in (f"[{chars}]" if chars else "", phrases) if x))
+class _Either:
+    """Regexes for ``items`` (characters and phrases), the fallback to the automaton: a
+    class for the characters and an alternation for the phrases, searched one after the
+    other (in one pattern the engine would try every alternative at every position)."""
+
+    def __init__(self, items: list[str]) -> None:
+        chars = "".join(re.escape(t) for t in items if len(t) == 1)
+        phrases = _alternation([t for t in items if len(t) > 1])
+        self.parts = [re.compile(x) for x in (f"[{chars}]" if chars else "", phrases) if x]
+
+    def search(self, text: str) -> bool:
+        return any(p.search(text) is not None for p in self.parts)
+
+    def starts(self, text: str) -> list[int]:
+        return sorted({m.start() for p in self.parts for m in p.finditer(text)})
 
 
 class _Gate:
@@ -66,7 +77,7 @@ class _Gate:
         self.triggers = {"t2s": [*chars, *phrases], "restore": [*chars, *phrases, *mirror], "mirror": mirror}
         self._found: dict[str, Callable[[str], bool]] = {}
         self._automata: dict[str, object] = {}
-        self._patterns: dict[str, re.Pattern[str]] = {}
+        self._patterns: dict[tuple[str, bool], _Either] = {}
 
     def _automaton(self, which: str):
         found = self._automata.get(which)
@@ -75,16 +86,20 @@ class _Gate:
                 [t.encode("utf-8") for t in self.triggers[which]], implementation=_aho.Implementation.DFA)
         return found
 
-    def _pattern(self, which: str) -> re.Pattern[str]:
-        found = self._patterns.get(which)
+    def _pattern(self, which: str, astral: bool = True) -> _Either:
+        """The fallback regex; ``astral=False``: without the characters beyond U+FFFF, for
+        a text that has none (a class listing them is checked range by range, slowly)."""
+        found = self._patterns.get((which, astral))
         if found is None:
-            found = self._patterns[which] = _pattern(self.triggers[which])
+            items = [t for t in self.triggers[which] if astral or all(ord(c) <= 0xFFFF for c in t)]
+            found = self._patterns[(which, astral)] = _Either(items)
         return found
 
     def _finder(self, which: str) -> Callable[[str], bool]:
         if _aho is None:
-            pattern = self._pattern(which)
-            return lambda text: pattern.search(text) is not None
+            full, bmp = self._pattern(which), self._pattern(which, False)
+            return lambda text: (bmp if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+                                 else full).search(text)
         automaton = self._automaton(which)
         bmp = "".join(re.escape(t) for t in self.triggers[which] if len(t) == 1 and ord(t) <= 0xFFFF)
         if not bmp:
@@ -98,7 +113,7 @@ class _Gate:
     def lines_with(self, text: str, which: str) -> set[int]:
         """The numbers of the lines of ``text`` that hold a trigger of ``which``."""
         if _aho is None:
-            return {text.count("\n", 0, m.start()) for m in self._pattern(which).finditer(text)}
+            return {text.count("\n", 0, at) for at in self._pattern(which).starts(text)}
         data = text.encode("utf-8", "surrogatepass")
         return {data.count(b"\n", 0, start) for _, start, _ in self._automaton(which).find_matches_as_indexes(data)}
 

@@ -637,8 +637,9 @@ def strip_boilerplate(text: str, packs: Sequence[RulePack] | None = None,
 def _strip(text: str, plan: _Plan, edits: list[Edit] | None) -> str:
     lines = text.split("\n")
     stripped = list(map(str.strip, lines))
-    # every line in Simplified script, in one OpenCC call, for the zone scans and the
-    # anywhere pass alike (blank lines stay blank)
+    # the lines in Simplified script, for the families that read them so: the lines
+    # themselves when t2s would change nothing (no Han, or Simplified already), else each
+    # converted when a rule first looks at it
     simplified: list[str] | _LazySimplified = stripped
     han = has_han(text)
     if plan.simplified and han:
