@@ -22,7 +22,7 @@ test: setup
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 
 bench: setup
 	$(BIN)/python bench/run.py --quick
