@@ -22,8 +22,9 @@ from .filter import Filter, register
 _TONED = PINYIN_TONE_VOWELS + "üńňǹḿ"
 _ANNOTATION_RE = re.compile(rf"([{HAN}])[(（]([a-z{_TONED}]{{1,7}}[1-5]?)[)）]")
 #: the same annotations found from their opening parenthesis (rare in Chinese text, which
-#: the engine then skips instead of trying every Han character)
-_PAREN_FIRST_RE = re.compile(rf"[(（](?<=[{HAN}][(（])[a-z{_TONED}]{{1,7}}[1-5]?[)）]")
+#: the engine then skips instead of trying every Han character); group 1 is the character
+#: before it, group 2 the syllable
+_PAREN_FIRST_RE = re.compile(rf"[(（](?<=([{HAN}])[(（])([a-z{_TONED}]{{1,7}}[1-5]?)[)）]")
 
 
 def annotations(text: str) -> Iterator[re.Match[str]]:
@@ -72,12 +73,28 @@ def toned_syllables() -> frozenset[str]:
     return frozenset(unicodedata.normalize("NFC", s) for s in out if not s.isascii())
 
 
-def _valid(m: re.Match[str]) -> bool:
-    return unicodedata.normalize("NFC", m.group(2)) in readings(m.group(1))
+#: An annotation as the filter works with it: (where its character starts, where it ends,
+#: the character, the syllable in NFC).
+Found = tuple[int, int, str, str]
 
 
-def _toned(m: re.Match[str]) -> bool:
-    return unicodedata.normalize("NFC", m.group(2)) in toned_syllables()
+def _found(text: str) -> list[Found]:
+    """Every annotation of ``text``, as :func:`annotations` finds them (one regex pass).
+
+    >>> _found("網(wǎng)站")
+    [(0, 7, '網', 'wǎng')]
+    """
+    nfc = unicodedata.normalize
+    return [(m.start() - 1, m.end(), char, nfc("NFC", syllable))
+            for m in _PAREN_FIRST_RE.finditer(text) for char, syllable in (m.groups(),)]
+
+
+def _valid(a: Found) -> bool:
+    return a[3] in readings(a[2])
+
+
+def _toned(a: Found) -> bool:
+    return a[3] in toned_syllables()
 
 
 #: A document with at least this share of its annotations on characters annotated with more
@@ -115,10 +132,10 @@ def _s2t():
     return opencc.OpenCC("s2t")
 
 
-def _valid_annotations(text: str) -> list[re.Match[str]]:
+def _valid_annotations(text: str) -> list[Found]:
     if "(" not in text and "（" not in text:
         return []
-    return [m for m in annotations(text) if _valid(m)]
+    return [a for a in _found(text) if _valid(a)]
 
 
 def count_annotations(text: str) -> int:
@@ -130,23 +147,23 @@ def count_annotations(text: str) -> int:
     return len(_valid_annotations(text))
 
 
-def _mirror_pattern(valid: list[re.Match[str]], text: str) -> bool:
+def _mirror_pattern(valid: list[Found], text: str) -> bool:
     """Several annotations that a mirror inserted, not a textbook's or dictionary's."""
     if len(valid) < MIN_ANNOTATIONS:
         return False
     readings_of: dict[str, set[str]] = {}
-    for m in valid:
-        readings_of.setdefault(m.group(1), set()).add(unicodedata.normalize("NFC", m.group(2)))
+    for _, _, char, syllable in valid:
+        readings_of.setdefault(char, set()).add(syllable)
     # A mirror gives a character one reading; a lesson on polyphones gives it several
     # (行(háng) and 行(xíng), 长(cháng)/长(zhǎng)).
-    polyphone = sum(1 for m in valid if len(readings_of[m.group(1)]) > 1)
+    polyphone = sum(1 for a in valid if len(readings_of[a[2]]) > 1)
     if polyphone >= MAX_POLYPHONE_SHARE * len(valid):
         return False
-    per_char = Counter(m.group(1) for m in valid)
+    per_char = Counter(a[2] for a in valid)
     if per_char.most_common(1)[0][1] >= 2:
         return True  # the same character annotated again and again
-    variants = sum(1 for m in valid if is_script_variant(m.group(1)))
-    lines = {text.count("\n", 0, m.start()) for m in valid}
+    variants = sum(1 for a in valid if is_script_variant(a[2]))
+    lines = {text.count("\n", 0, a[0]) for a in valid}
     # every annotated character is one a script converter changes, spread over the text
     return variants >= MIN_VARIANT_SHARE * len(valid) and (len(lines) >= 2 or len(valid) >= 6)
 
@@ -163,22 +180,22 @@ def remove_pinyin_annotations(text: str, edits: list[Edit] | None = None) -> str
     """
     if ("(" not in text and "（" not in text) or not has_han(text):
         return text  # (an annotation follows a Han character)
-    candidates = list(annotations(text))
-    ok = [_valid(m) for m in candidates]
-    if not _mirror_pattern([m for m, good in zip(candidates, ok) if good], text):
+    candidates = _found(text)
+    ok = [_valid(a) for a in candidates]
+    if not _mirror_pattern([a for a, good in zip(candidates, ok) if good], text):
         return text  # none, a lone one, or a textbook's list of different characters
     # In a mirrored page, a tone-marked syllable after a character is an annotation even
     # when the dictionary does not list that reading for that character.
-    valid = [m for m, good in zip(candidates, ok) if good or _toned(m)]
+    valid = [a for a, good in zip(candidates, ok) if good or _toned(a)]
     index = LineIndex(text) if edits is not None else None
     out: list[str] = []
     pos = 0
-    for m in valid:
-        out.append(text[pos : m.start()])
-        out.append(m.group(1))
-        pos = m.end()
+    for start, end, char, _ in valid:
+        out.append(text[pos:start])
+        out.append(char)
+        pos = end
         if edits is not None and index is not None:
-            edits.append(Edit("pinyin", index.line_of(m.start()), m.group(0), m.group(1)))
+            edits.append(Edit("pinyin", index.line_of(start), text[start:end], char))
     out.append(text[pos:])
     return "".join(out)
 
