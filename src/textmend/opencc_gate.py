@@ -159,8 +159,9 @@ def _gate() -> _Gate | None:
 
 def t2s_leaves_alone(text: str, restore: bool = False) -> bool:
     """True when OpenCC's t2s would return ``text`` unchanged (``restore``: t2s with
-    textmend's mirror restoration). False means it may change it, or that there is no
-    gate for the installed binding.
+    textmend's mirror restoration): a text without Han (t2s converts Han characters only),
+    or one holding none of the triggers. False means it may change it, or that the text
+    holds Han and there is no gate for the installed binding.
 
     >>> t2s_leaves_alone("新质生产力，桥梁"), t2s_leaves_alone("新質生產力"), t2s_leaves_alone("沈默")
     (True, False, False)
