@@ -7,8 +7,9 @@ For each corpus (see :mod:`corpora`) both contenders clean every document, in th
 process, on the same bytes: the naive chain (:mod:`naive`: chardet on the whole bytes ->
 decode -> ftfy.fix_text -> opencc-python-reimplemented when the case converts) and
 ``textmend.clean(data, convert=...)``. Each is timed over the whole corpus (best of N
-passes, after one warm-up document each), and its output is scored against the known
-clean text (:mod:`score`). One line per corpus, then:
+passes, after one warm-up document each; the passes of the two alternate, so that a
+machine speeding up or slowing down moves both alike), and its output is scored against
+the known clean text (:mod:`score`). One line per corpus, then:
 
 - ``clean_utf8_vs_bare``: textmend's time on the clean UTF-8 corpus divided by the time
   of a bare ``data.decode('utf-8')`` + ``file.write`` loop over the same documents
@@ -52,12 +53,26 @@ def best_time(func, repeats: int) -> tuple[float, list[str]]:
     return best, out
 
 
+def best_times(funcs: list, repeats: int) -> list[tuple[float, list[str]]]:
+    """Best wall time of ``repeats`` calls of each of ``funcs``, the calls interleaved (one
+    of each per round): a machine that speeds up or slows down during the run then moves
+    every contender alike instead of whichever ran in that stretch."""
+    best = [(math.inf, [])] * len(funcs)
+    for _ in range(repeats):
+        for i, func in enumerate(funcs):
+            t, out = best_time(func, 1)
+            if t < best[i][0]:
+                best[i] = (t, out)
+    return best
+
+
 def run_corpus(corpus: corpora.Corpus, chain: naive.NaiveChain, repeats: int) -> dict:
     cases, conv = corpus.cases, corpus.convert
     chain(cases[0].data, conv)  # warm-up: imports, dictionaries, models
     textmend.clean(cases[0].data, convert=conv)
-    t_naive, out_naive = best_time(lambda: [chain(c.data, conv) for c in cases], repeats)
-    t_tm, out_tm = best_time(lambda: [textmend.clean(c.data, convert=conv) for c in cases], repeats)
+    (t_naive, out_naive), (t_tm, out_tm) = best_times(
+        [lambda: [chain(c.data, conv) for c in cases], lambda: [textmend.clean(c.data, convert=conv) for c in cases]],
+        repeats)
     mb = corpus.nbytes / 1e6
     return {
         "name": corpus.name,
@@ -90,8 +105,7 @@ def clean_vs_bare(corpus: corpora.Corpus, repeats: int) -> tuple[float, float, f
 
         bare()
         mended()
-        t_bare, _ = best_time(bare, repeats)
-        t_tm, _ = best_time(mended, repeats)
+        (t_bare, _), (t_tm, _) = best_times([bare, mended], repeats)
     mb = corpus.nbytes / 1e6
     return mb / t_bare, mb / t_tm, t_tm / t_bare
 
