@@ -17,16 +17,8 @@ T2S = opencc.OpenCC("t2s")
 
 
 def _triggers() -> tuple[str, list[str], list[str]]:
-    chars, phrases, mirror = "", [], []
-    for line in opencc_gate._data(opencc_gate._TRIGGERS).splitlines():
-        kind, _, value = line.partition("\t")
-        if kind == "char":
-            chars += value
-        elif kind == "phrase":
-            phrases.append(value)
-        elif kind == "mirror":
-            mirror.append(value)
-    return chars, phrases, mirror
+    found = opencc_gate.read_triggers()
+    return found.chars, found.phrases, found.mirror
 
 
 def _texts() -> list[str]:

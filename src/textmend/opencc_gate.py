@@ -20,6 +20,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
+from typing import NamedTuple
 
 from .chardata import has_han
 
@@ -125,23 +126,39 @@ class _Gate:
         return found(text)
 
 
-@lru_cache(maxsize=1)
-def _gate() -> _Gate | None:
-    """The gate for the installed binding, or None (another version: no gate)."""
-    chars, phrases, mirror, made_from = "", [], [], None
-    sources: dict[str, str] = {}
+class Triggers(NamedTuple):
+    """The contents of ``data/opencc/t2s_triggers.txt``."""
+
+    made_from: str | None  #: the OpenCC version they were read from
+    chars: str  #: the characters t2s changes on their own
+    phrases: list[str]  #: the phrases it changes though none of their characters does alone
+    mirror: list[str]  #: the Taiwan-variant phrases mirror restoration changes
+    sources: dict[str, str]  #: character -> the characters t2s makes it from
+
+
+def read_triggers() -> Triggers:
+    """Parse ``data/opencc/t2s_triggers.txt`` (kind<TAB>value lines)."""
+    found = Triggers(None, "", [], [], {})
+    chars, made_from = [], None
     for line in _data(_TRIGGERS).splitlines():
         kind, _, value = line.partition("\t")
         if kind == "opencc":
             made_from = value
         elif kind == "char":
-            chars += value
+            chars.append(value)
         elif kind == "phrase":
-            phrases.append(value)
+            found.phrases.append(value)
         elif kind == "mirror":
-            mirror.append(value)
+            found.mirror.append(value)
         elif kind == "from" and value:
-            sources[value[0]] = value[1:]
+            found.sources[value[0]] = value[1:]
+    return found._replace(made_from=made_from, chars="".join(chars))
+
+
+@lru_cache(maxsize=1)
+def _gate() -> _Gate | None:
+    """The gate for the installed binding, or None (another version: no gate)."""
+    made_from, chars, phrases, mirror, sources = read_triggers()
     try:
         installed = version("opencc")
     except PackageNotFoundError:  # pragma: no cover - the binding is a dependency
