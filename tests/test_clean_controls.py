@@ -30,3 +30,13 @@ def test_each_filter_leaves_clean_text_alone(name, path):
 
 def test_every_registered_filter_is_in_a_stage():
     assert {cls.stage for cls in REGISTRY.values()} <= {"decode", "repair", "strip", "normalize", "convert"}
+
+
+@pytest.mark.parametrize("path", [p for p in CLEAN_CONTROLS if "hant" not in p.name], ids=lambda p: p.name)
+def test_t2s_leaves_clean_text_that_is_not_traditional_alone(path):
+    # Simplified Chinese, English, Japanese, code, numbers, URLs: nothing for t2s to convert,
+    # whether the trigger gate (opencc_gate) or OpenCC itself answers
+    text = path.read_text(encoding="utf-8")
+    new, edits = get_filter("convert", config="t2s").explain(text)
+    assert new == text
+    assert all(e.before == e.after for e in edits)  # (at most a note: "skipped t2s: Japanese")
