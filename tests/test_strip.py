@@ -197,3 +197,17 @@ def test_traditional_record_numbers_inside_the_body_are_stripped_and_prose_is_ke
     assert strip_boilerplate(doc) == f"{body}\n\n{body}\n\n{body}\n"
     prose = f"{body}\n\n公安部門網站已經備案完畢，編號11010502030143號。\n\n{body}\n"
     assert strip_boilerplate(prose) == prose
+
+
+def test_lazy_subset_keeps_what_was_converted_and_converts_the_rest():
+    # the anywhere pass asks for the non-blank lines of a Traditional page: it reuses the
+    # conversions of the zone scans and converts the other lines as the full list would
+    from textmend.strip import _LazySimplified, to_simplified
+
+    src = ["網站地圖", "", "版權所有", "Home", "責任編輯：王明"]
+    lazy = _LazySimplified(src)
+    assert lazy[0] == "网站地图"
+    keep = [i for i, s in enumerate(src) if s]
+    sub = lazy.subset(keep)
+    assert sub._done == {0: "网站地图"}
+    assert sub.pick(range(len(keep))) == [to_simplified(src[i]) for i in keep]

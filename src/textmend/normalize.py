@@ -158,6 +158,13 @@ def has_code_line(text: str) -> bool:
             or _CODE_LINE_START_RE.search("\n" + text) is not None)
 
 
+#: ``,`` and ``:`` between two Han characters, which the separator rule always widens (the
+#: character after the mark is Han: no emoticon, no English word, no digits); replaced
+#: without a Python call per mark (most marks of a Chinese page typed in ASCII are these)
+_BETWEEN_HAN_RES = tuple((re.compile(rf"{re.escape(mark)}(?<=[{HAN}]{re.escape(mark)})(?=[{HAN}])"), FULLWIDTH[mark])
+                         for mark in ",:")
+
+
 _URL_RE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -182,6 +189,12 @@ def _widen_line(text: str, edits: list[Edit] | None) -> str:
 
         return wrapped
 
+    if edits is None and not spans:
+        # (the marks the first pass below would widen anyway, at C speed; a widened mark is
+        # only ever more CJK context, and neither mark is code syntax in a bracket, so the
+        # passes below end where they would have)
+        for pattern, wide in _BETWEEN_HAN_RES:
+            text = pattern.sub(wide, text)
     # A widened mark is CJK context for the next one ("中::" -> "中：："), so repeat until
     # nothing changes (a second pass finds nothing in almost all text); one call is idempotent.
     for _ in range(len(text) + 1):

@@ -435,6 +435,14 @@ class _LazySimplified:
             found = self._done[i] = to_simplified(self.src[i])
         return found
 
+    def subset(self, keep: list[int]) -> _LazySimplified:
+        """The lines at ``keep`` (in that order), with those already converted here."""
+        out = _LazySimplified([self.src[i] for i in keep])
+        done = self._done
+        if done:
+            out._done = {j: done[i] for j, i in enumerate(keep) if i in done}
+        return out
+
     def pick(self, keep: Iterable[int]) -> list[str]:
         """The lines at ``keep``, those not converted yet in one OpenCC call."""
         keep = list(keep)
@@ -528,7 +536,8 @@ class _FormLines:
 
 
 def possible_families(families: Sequence[Family], stripped: list[str],
-                      simplified: list[str] | None = None, han: bool | None = None) -> list[Family]:
+                      simplified: list[str] | _LazySimplified | None = None, han: bool | None = None,
+                      plan: _AnywherePlan | None = None) -> list[Family]:
     """The families (in order) that may match one of the ``stripped`` lines: a family whose
     patterns find nothing in the joined lines cannot match any single line. Clean text
     then costs one regex scan per line form (all line-start patterns at once, see
@@ -536,10 +545,12 @@ def possible_families(families: Sequence[Family], stripped: list[str],
     each family is scanned on its own: a fast scan for a pattern anchored at the line
     start, and none at all for another pattern when none of its required literals occurs
     in the document. ``simplified``: the lines in Simplified script when the caller has
-    them (else they are converted as needed); ``han``: whether the lines hold Han, when
-    the caller knows.
+    them, or a :class:`_LazySimplified` of them (else they are converted as needed);
+    ``han``: whether the lines hold Han, when the caller knows; ``plan``: the
+    :class:`_AnywherePlan` of ``families`` when the caller keeps it.
     """
-    plan = _anywhere_plan(families if isinstance(families, list) else list(families))
+    if plan is None:
+        plan = _anywhere_plan(families if isinstance(families, list) else list(families))
     original = _FormLines(stripped)
     forms: dict[str, _FormLines] = {}
     ruled_out: set[str] = set()
@@ -553,6 +564,8 @@ def possible_families(families: Sequence[Family], stripped: list[str],
     for form, screen in plan.screens.items():
         if form != "simplified":
             forms[form] = original
+        elif isinstance(simplified, _LazySimplified):
+            forms[form] = _FormLines(simplified, original) if has_han_lines() else original
         elif simplified is not None:
             forms[form] = original if simplified is stripped else _FormLines(simplified)
         else:  # (lines without Han read the same in both forms: one set of joined lines)
@@ -614,6 +627,7 @@ class _Plan:
         self.headers = frozenset(f.label for f in families if f.strip_following)
         self.anywhere = [f for f in families if f.zone == "anywhere"]
         self.any_matcher = _Matcher(self.anywhere)
+        self.any_plan = _AnywherePlan(self.anywhere)
 
 
 _PLANS: dict[tuple[int, ...], tuple[list[Family], _Plan]] = {}
@@ -659,8 +673,15 @@ def _strip(text: str, plan: _Plan, edits: list[Edit] | None) -> str:
         else:  # (most documents: every non-blank line, picked out in C)
             todo = None
             asked = list(filter(None, stripped))
-        # (the asked lines' Simplified form: the same lines, or converted as needed)
-        anywhere = possible_families(plan.anywhere, asked, asked if simplified is stripped else None, han)
+        # (the asked lines' Simplified form: the same lines, or converted as needed, with
+        # the lines the zone scans converted already)
+        if isinstance(simplified, _LazySimplified):
+            if todo is None:
+                todo = [i for i, s in enumerate(stripped) if s]
+            asked_simplified: list[str] | _LazySimplified = simplified.subset(todo)
+        else:
+            asked_simplified = asked
+        anywhere = possible_families(plan.anywhere, asked, asked_simplified, han, plan.any_plan)
         if anywhere:
             if todo is None:
                 todo = [i for i, s in enumerate(stripped) if s]
