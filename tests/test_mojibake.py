@@ -107,3 +107,44 @@ def test_html_entities_stay_in_a_page_with_markup():
     page = "<p>第一段</p>\n今天到學姊家&amp;#038;大哭 R&amp;D &#29234;\n<br>"
     assert fix_latin_mojibake(page) == page
     assert fix_latin_mojibake("R&amp;D in 2024, caf\u00c3\u00a9") == "R&D in 2024, café"
+
+
+@pytest.mark.parametrize("bad, good", [
+    # ” is E2 80 9D; cp1252 has no 0x9D, so decoders drop it and "â€" is left
+    ("Owner Maria Lopez said the team was â€œover the moonâ€ with the result.",
+     "Owner Maria Lopez said the team was “over the moon” with the result."),
+    ("â€œWe started with one oven and a lot of hope,â€ she said.",
+     "“We started with one oven and a lot of hope,” she said."),
+    ("describing it as â€œa masterclass in patienceâ€. The bakery",
+     "describing it as “a masterclass in patience”. The bakery"),
+    ("â€œYesâ€ and â€œnoâ€", "“Yes” and “no”"),
+    ("He called it â€œthe best yearâ€", "He called it “the best year”"),
+    ("the so-called â€œgreen waveâ€; critics disagree", "the so-called “green wave”; critics disagree"),
+])
+def test_closing_quote_that_lost_its_last_byte(bad, good):
+    assert fix_latin_mojibake(bad) == good
+    assert textmend.clean(bad) == good + "\n"
+
+
+@pytest.mark.parametrize("text", [
+    "a footnoteâ€ here",                                  # no open quote: ftfy decides (a dagger)
+    "The ICR has been upgraded to â€œbb+â€? from â€œbbâ€?",  # a lossy decoder's "?": ftfy's U+FFFD
+    "â€œquotedâ€\x9d and closed",                         # nothing lost
+    "a dagger â€\xa0 is E2 80 A0",                        # a complete sequence
+])
+def test_lost_quote_restored_only_after_an_open_quote(text):
+    import ftfy
+
+    from textmend.mojibake import restore_lost_closing_quote
+
+    assert fix_latin_mojibake(text) == ftfy.fix_text(text, FTFY_CONFIG)
+    if "œ" not in text:
+        assert restore_lost_closing_quote(text) == text
+
+
+@pytest.mark.parametrize("clean", [
+    "He said “yes” and left.", "Price: 5€ and 10€.", "naïve café — “quotes”, ‘single’",
+    "中文：“你好”，再见。", "Rates rose 5% (to €3.2bn) in “Q3”.",
+])
+def test_lost_quote_rule_leaves_clean_text(clean):
+    assert fix_latin_mojibake(clean) == clean

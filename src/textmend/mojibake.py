@@ -245,6 +245,41 @@ def _one_step_fix(line: str, bad: bool | None = None) -> str | None:
     return None
 
 
+#: ``”`` (E2 80 9D) read as cp1252 is ``â€`` and the undefined byte 0x9D, which most
+#: decoders drop: ``â€`` then stands before a space, a mark or the line's end (none of
+#: which completes an E2 80 xx sequence: a no-break space does, † is E2 80 A0).
+_LOST_QUOTE_RE = re.compile("â€(?=[^\\S\xa0\x85]|[.,;:!)\\]}<'\"]|$)")
+_OPEN_QUOTE_RE = re.compile("â€œ|“")
+_CLOSE_QUOTE_RE = re.compile("â€\x9d|”")
+
+
+def restore_lost_closing_quote(line: str) -> str:
+    """Put back the byte a closing ``”`` lost: ``”`` in UTF-8 read as cp1252 is ``â€``
+    plus 0x9D, which cp1252 does not define, so decoders drop it and ftfy can no longer
+    tell the quote from other ``â€`` sequences (it reads ``â€ `` as a dagger, ``†``, and
+    eats the space). Restored only where the line opened a double quote (``â€œ`` or ``“``)
+    that is still unclosed; then ftfy decodes the quote with the rest of the line.
+    ``â€?`` (a lossy decoder's ``?``) and ``â€�`` stay ftfy's.
+
+    >>> restore_lost_closing_quote("the team was â€œover the moonâ€ with the result")
+    'the team was â€œover the moonâ€\\x9d with the result'
+    >>> restore_lost_closing_quote("a footnoteâ€ here")  # no open quote: left alone
+    'a footnoteâ€ here'
+    """
+    if "â€" not in line or _LOST_QUOTE_RE.search(line) is None:
+        return line
+    out: list[str] = []
+    last = 0
+    for m in _LOST_QUOTE_RE.finditer(line):
+        before = line[:m.start()]
+        if len(_OPEN_QUOTE_RE.findall(before)) > len(_CLOSE_QUOTE_RE.findall(before)) + len(out) // 2:
+            out += [line[last:m.end()], "\x9d"]
+            last = m.end()
+    if not out:
+        return line
+    return "".join(out) + line[last:]
+
+
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
@@ -296,6 +331,10 @@ def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
         # filter may remove later), so that a second run makes the same decision.
         core = line.strip(_EDGE_SPACE)
         start = len(line) - len(line.lstrip(_EDGE_SPACE))
+        end = start + len(core)
+        restored = restore_lost_closing_quote(core)
+        if restored is not core:
+            core, bad = restored, None
         fixed_core = _one_step_fix(core, bad if core is line else None)
         if fixed_core is None:
             if _is_cjk_read_as_latin(core):
@@ -308,7 +347,7 @@ def fix_latin_mojibake(text: str, edits: list[Edit] | None = None) -> str:
             again = ftfy.fix_text(spaced, config)
             if again != spaced:
                 fixed_core = again
-        fixed = line[:start] + fixed_core + line[start + len(core):]
+        fixed = line[:start] + fixed_core + line[end:]
         if fixed != line:
             changed = True
             lines[i] = fixed
