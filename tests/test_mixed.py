@@ -107,3 +107,76 @@ def test_utf8_line_scan_agrees_with_strict_decoding_line_by_line():
     for _ in range(50_000):
         data = b"".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
         assert mixed._has_utf8_line(data) == _has_utf8_line_reference(data), data
+
+
+# --- UTF-8 with stray bytes ---------------------------------------------------------------
+
+_PARA = HANS[0]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda b: b[:30] + b"\xff" + b[30:],          # a stray byte between two characters
+    lambda b: b[:31] + b[32:],                     # one byte of a character lost
+    lambda b: b[:-1],                              # the last character cut short
+    lambda b: b[:60] + b"\x80\x80" + b[60:],       # orphan continuation bytes
+])
+def test_utf8_with_a_stray_byte_keeps_its_text(damage):
+    # one bad byte in a UTF-8 page: read as UTF-8 with U+FFFD there, not as a legacy
+    # encoding that turns every other character into garbage
+    data = damage((_PARA + "\n" + _PARA).encode())
+    text, det = decode(data)
+    assert det.encoding == "utf-8" and "stray" in det.reason
+    assert text.count("\ufffd") <= 2
+    good = data.decode("utf-8", errors="ignore")
+    assert text.replace("\ufffd", "") == good
+
+
+def test_stray_line_in_a_utf8_file_is_utf8_not_a_legacy_run():
+    lines = [HANS[0], HANS[1], HANS[2]]
+    data = "\n".join(lines).encode()
+    at = data.index(HANS[1].encode()) + 9
+    damaged = data[:at] + b"\xfe" + data[at:]
+    text, det = decode(damaged)
+    assert det.encoding == "utf-8"
+    assert text.split("\n")[0] == HANS[0] and text.split("\n")[2] == HANS[2]
+    assert text.split("\n")[1].replace("\ufffd", "") == HANS[1]
+
+
+def test_windows_1252_bytes_between_ascii_in_utf8_are_read_as_such():
+    data = "“Smart” quotes — and more… ‘fine’ text.\n".encode() + b"Caf\xe9 au lait and cr\xe8me br\xfbl\xe9e.\n"
+    assert decode(data)[0].endswith("Café au lait and crème brûlée.\n")
+
+
+def test_stray_bytes_are_reported_by_explain():
+    data = (_PARA + "\n").encode()
+    _, edits = textmend.clean_and_explain(data[:20] + b"\xff" + data[20:])
+    assert any(e.filter == "decode" and "stray" in e.note for e in edits)
+
+
+@pytest.mark.parametrize("text,codec", [
+    (_PARA, "gb18030"), (HANT[0], "big5"), ("これは日本語のテストです。東京都の天気は晴れ。" * 3, "shift_jis"),
+    ("이것은 한국어 테스트입니다. 서울의 날씨는 맑습니다." * 3, "euc-kr"),
+    ("Café au lait, “crème brûlée” — naïve façade." * 3, "cp1252"), ("Привет, как дела? Всё хорошо." * 3, "cp1251"),
+])
+def test_legacy_text_is_never_read_as_utf8_with_stray_bytes(text, codec):
+    assert mixed.decode_with_stray_bytes(text.encode(codec)) is None
+
+
+def test_no_line_of_chardets_legacy_corpus_reads_as_utf8_with_stray_bytes():
+    folder = ROOT.parent / "shared" / "peers" / "chardet-tests"
+    if not folder.is_dir():
+        pytest.skip("../shared/peers/chardet-tests is not beside the checkout")
+    units = 0
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        for unit in [data, *data.split(b"\n")]:
+            if unit.isascii():
+                continue
+            try:
+                unit.decode("utf-8")
+                continue
+            except UnicodeDecodeError:
+                pass
+            units += 1
+            assert mixed.decode_with_stray_bytes(unit) is None, (path.name, unit[:60])
+    assert units > 10_000

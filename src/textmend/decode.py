@@ -84,6 +84,9 @@ def _is_utf8(data: bytes) -> bool:
     return len(data) <= guess.SAMPLE_BYTES or guess.verify(data, "utf-8", guess.SAMPLE_BYTES)
 
 
+#: How stray bytes in UTF-8 are read (see :func:`textmend.mixed.decode_with_stray_bytes`).
+STRAY_NOTE = "a byte alone between ASCII read as Windows-1252, others as U+FFFD"
+
 #: The detection of valid UTF-8 (one frozen instance serves every such input).
 _PLAIN_UTF8 = Detection("utf-8", 1.0, reason="valid UTF-8")
 
@@ -120,8 +123,14 @@ def _detect(data: bytes) -> tuple[Detection, str | None]:
         found = mixed.decode_mixed(data)
         if found is not None:
             encs = sorted({seg.encoding for seg in found[1]})
+            if encs == [mixed.STRAY_UTF8]:
+                return Detection("utf-8", 0.9, reason=f"UTF-8 with stray bytes in {len(found[1])} run(s) of lines "
+                                 f"({STRAY_NOTE})"), found[0]
             why = f"UTF-8 with {len(found[1])} run(s) of lines in {', '.join(encs)}"
             return Detection("mixed", 0.9, reason=why), None
+    stray = mixed.decode_with_stray_bytes(data)
+    if stray is not None:
+        return Detection("utf-8", 0.9, reason=f"UTF-8 with {stray[1]} stray byte(s) ({STRAY_NOTE})"), stray[0]
     chinese = guess_chinese_text(data)
     if chinese is not None:
         name = guess._superset(chinese[0], data[: guess.SAMPLE_BYTES], len(data) <= guess.SAMPLE_BYTES,
@@ -198,6 +207,6 @@ def decode(
         raise DecodeError(f"cannot decode as {enc}: {e.reason} at byte {e.start}") from None
     except LookupError:
         raise DecodeError(f"unknown encoding {enc!r}") from None
-    if edits is not None and (enc not in ("utf-8",) or det.bom):
+    if edits is not None and (enc not in ("utf-8",) or det.bom or STRAY_NOTE in det.reason):
         edits.append(Edit("decode", None, "", "", f"decoded as {det.encoding} ({det.reason})"))
     return text, det
