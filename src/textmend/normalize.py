@@ -23,6 +23,7 @@ from .chardata import (
     is_japanese,
     is_korean,
 )
+from .codeblocks import fenced_blocks, outside_code_blocks
 from .edits import Edit, sub_with_edits
 from .filter import Filter, register
 
@@ -255,6 +256,16 @@ def looks_like_code(text: str) -> bool:
     return code >= CODE_MIN_LINES and code >= CODE_MIN_SHARE * len(lines)
 
 
+def _between(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The spans between ``spans`` (sorted, disjoint) in a text of ``length`` characters."""
+    out, last = [], 0
+    for a, b in spans:
+        out.append((last, a))
+        last = b
+    out.append((last, length))
+    return out
+
+
 def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     """Turn ASCII ``, : ; ( ) ! ?`` into full-width forms where they sit in Chinese text,
     and ``.`` into ``。`` where it ends a Chinese sentence (see ``_PERIOD_RE``).
@@ -272,9 +283,21 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     '電話：(02)2345-6789'
     >>> widen_cjk_punctuation("涨1.33%.两市放量,捞出沥干.\\n马克.吐温,见1.总则")
     '涨1.33%。两市放量，捞出沥干。\\n马克.吐温，见1.总则'
+    >>> widen_cjk_punctuation("运行以下命令:\\n```\\nprint(\\"你好,世界\\")\\n```\\n完成后,重启.")
+    '运行以下命令：\\n```\\nprint("你好,世界")\\n```\\n完成后，重启。'
     """
     if not _WIDEN_TRIGGER_RE.search(text) or not has_han(text) or is_japanese(text) or is_korean(text):
         return text  # nothing to widen: no ASCII , ; : ! ? ( (the patterns all need one)
+    if "```" in text:  # (Markdown: the code between fences stays as it is)
+        outside = [text[a:b] for a, b in _between(fenced_blocks(text), len(text))]
+        if looks_like_code("".join(outside)):
+            return text
+        return outside_code_blocks(text, edits, _widen_prose)
+    return _widen_prose(text, edits)
+
+
+def _widen_prose(text: str, edits: list[Edit] | None) -> str:
+    """:func:`widen_cjk_punctuation` on text without fenced code blocks."""
     if looks_tabular(text):
         return text  # CSV and the like: the commas are field separators
     if not has_code_line(text):
@@ -349,6 +372,10 @@ def remove_spaces_around_cjk_punctuation(text: str, edits: list[Edit] | None = N
     """
     if not has_han(text) or _CJK_PUNCT_RE.search(text) is None:
         return text  # every match is next to a CJK punctuation mark, in text with Han
+    return outside_code_blocks(text, edits, _remove_spaces_around_cjk_punctuation)
+
+
+def _remove_spaces_around_cjk_punctuation(text: str, edits: list[Edit] | None) -> str:
     text = sub_with_edits(_SPACE_AROUND_CJK_PUNCT_RE, lambda m: "", text, "whitespace", edits)
     # a full-width mark carries its own space: one typed after it (often left by widening
     # "操心, thanks") goes before Latin letters and digits too
@@ -363,20 +390,27 @@ def _is_cjk_prose(line: str) -> bool:
 
 
 def strip_cjk_indents(text: str, edits: list[Edit] | None = None) -> str:
-    """Remove paragraph indents in Chinese prose (code and English keep theirs).
+    """Remove paragraph indents in Chinese prose (code and English keep theirs, and so
+    does a line of code that holds Chinese, and everything in a fenced code block).
 
-    >>> strip_cjk_indents("  自2017年起。\\n    print('x')")
-    "自2017年起。\\n    print('x')"
+    >>> strip_cjk_indents("  自2017年起。\\n    print('x')\\n    print('你好世界，欢迎')")
+    "自2017年起。\\n    print('x')\\n    print('你好世界，欢迎')"
     """
 
     if _HSPACE_RE.match(text) is None and _INDENT_HINT_RE.search(text) is None:
         return text
     if not has_han(text):
         return text  # only a line of Chinese prose loses its indent
+    return outside_code_blocks(text, edits, _strip_indents)
 
+
+def _strip_indents(text: str, edits: list[Edit] | None) -> str:
     def repl(m: re.Match[str]) -> str:
         body = m.group(1)
-        return body if _is_cjk_prose(body) else m.group(0)
+        if not _is_cjk_prose(body) or _CODE_LINE_START_RE.match("\n" + body) is not None \
+                or ("(" in body and _CALL_WITH_STRING_RE.search(body) is not None):
+            return m.group(0)  # (a statement of code that holds Chinese: print("你好"))
+        return body
 
     return sub_with_edits(_INDENT_RE, repl, text, "whitespace", edits, "paragraph indent")
 
