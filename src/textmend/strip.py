@@ -409,6 +409,10 @@ class _AnywherePlan:
         scannable = [f for f, pats in zip(families, self.patterns) if pats is not None]
         forms = sorted({f.match_on for f in scannable})
         self.screens = {form: _FormScreen([f for f in scannable if f.match_on == form]) for form in forms}
+        #: one screen for the families of every form, for a document whose lines read the
+        #: same in all of them (no Han, or Simplified already); None when it cannot serve
+        merged = _FormScreen(scannable) if len(forms) > 1 else None
+        self.merged = merged if merged is not None and merged.usable else None
 
 
 def _anywhere_plan(families: list[Family]) -> _AnywherePlan:
@@ -561,7 +565,7 @@ def possible_families(families: Sequence[Family], stripped: list[str],
             asked_han.append(has_han("\n".join(stripped)))
         return asked_han[0]
 
-    for form, screen in plan.screens.items():
+    for form in plan.screens:
         if form != "simplified":
             forms[form] = original
         elif isinstance(simplified, _LazySimplified):
@@ -570,9 +574,15 @@ def possible_families(families: Sequence[Family], stripped: list[str],
             forms[form] = original if simplified is stripped else _FormLines(simplified)
         else:  # (lines without Han read the same in both forms: one set of joined lines)
             forms[form] = _FormLines(_LazySimplified(stripped), original) if has_han_lines() else original
-        lines = forms[form]
-        if screen.finds_nothing(lines.short, lines.may_hold, lines.holding, has_han_lines):
-            ruled_out.add(form)
+    merged = plan.merged
+    if merged is not None and all(lines is original for lines in forms.values()) and merged.finds_nothing(
+            original.short, original.may_hold, original.holding, has_han_lines):
+        ruled_out.update(forms)  # (every form reads the same lines: one scan for all)
+    else:
+        for form, screen in plan.screens.items():
+            lines = forms[form]
+            if screen.finds_nothing(lines.short, lines.may_hold, lines.holding, has_han_lines):
+                ruled_out.add(form)
     if plan.all_scannable and len(ruled_out) == len(plan.screens):
         return []  # (clean text: every family ruled out by one scan per form)
     out = []
