@@ -365,6 +365,72 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     return ("".join(out), changes) if changes else (line, [])
 
 
+def repair_lossy_runs(line: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """The runs of ``line`` that are UTF-8 read as GBK with U+FFFD for the bytes the
+    decoder refused, read as UTF-8 with those bytes restored where the character model is
+    sure (:mod:`textmend.lost_bytes`); a character still lost stays one U+FFFD. Only a run
+    that is then far more plausible is replaced.
+
+    >>> repair_lossy_runs("新闻：鍥藉�剁粺璁″眬浠婂ぉ鍙戝竷鏁版嵁銆�")[0]
+    '新闻：国家统计局今天发布数据。'
+    >>> repair_lossy_runs("数据�丢失了一个字")[0]  # a lost character in clean text: left
+    '数据�丢失了一个字'
+    """
+    from .lost_bytes import restore_lost_bytes
+
+    found_runs: list[tuple[int, int, str, str, int, int]] = []  # (start, end, piece, fixed, restored, lost)
+    short: list[tuple[int, int, str, str, int, int]] = []
+    end = len(line.rstrip())
+    for m in _ANY_SEGMENT_RE.finditer(line):
+        run = m.group(0)
+        if "\ufffd" not in run or run == "\ufffd" * len(run):
+            continue
+        # (a clean prefix such as 新闻： is not part of the damage: the run may start after
+        # one of the first full-width marks)
+        for start in _lossy_starts(run):
+            a = m.start() + start
+            found = restore_lost_bytes(run[start:], at_line_end=m.end() == end,
+                                       left=line[max(0, a - 3):a], right=line[m.end():m.end() + 3])
+            if found is not None:
+                break
+        if found is None:
+            continue
+        piece, (fixed, restored, lost) = run[start:], found
+        clean_fixed, clean_piece = fixed.replace("\ufffd", ""), piece.replace("\ufffd", "")
+        n = len(clean_fixed.encode("utf-8"))
+        if not clean_fixed or _score(clean_fixed, n, TRUE_LANGUAGES["utf-8"]) < MIN_SCORE:
+            continue
+        if len(run) < MIN_CHARS or n < MIN_LINE_BYTES:
+            # (月 in 7鏈�19: too short to tell alone; taken when restored whole in a line
+            # that shows the damage in a longer run)
+            if "\ufffd" not in fixed:
+                short.append((a, m.end(), piece, fixed, restored, lost))
+            continue
+        if _score(clean_fixed, n, TRUE_LANGUAGES["utf-8"]) - _score(clean_piece, n, _languages_of(clean_piece)) \
+                < MIN_GAIN:
+            continue
+        found_runs.append((a, m.end(), piece, fixed, restored, lost))
+    if not found_runs:
+        return line, []
+    out: list[str] = []
+    changes: list[tuple[str, str, str]] = []
+    last = 0
+    for a, b, piece, fixed, restored, lost in sorted(found_runs + short):
+        out += [line[last:a], fixed]
+        last = b
+        changes.append((piece, fixed, f"UTF-8 read as GBK, {restored} of {lost} lost byte(s) restored"))
+    return "".join(out) + line[last:], changes
+
+
+def _lossy_starts(run: str) -> list[int]:
+    """Where the damage in ``run`` may start: its start, and after each full-width mark
+    (a page's own ``：`` before a misread stretch)."""
+    return [0] + [m.end() for m in _FULLWIDTH_MARK_RE.finditer(run) if m.end() < len(run)][:3]
+
+
+_FULLWIDTH_MARK_RE = re.compile("[：，。、；！？]")
+
+
 #: A line is English-like when it has at least this many Latin letters...
 GLUED_MIN_LATIN = 20
 #: ...and this many times as many Latin letters as non-ASCII characters (Han and the rest).
@@ -446,7 +512,14 @@ def fix_cjk_mojibake(text: str, edits: list[Edit] | None = None) -> str:
     for i, line in enumerate(lines):
         if line.isascii():
             continue
+        lossy: list[tuple[str, str, str]] = []
+        if "\ufffd" in line:  # (UTF-8 read as GBK with replacement: restore what it can)
+            line, lossy = repair_lossy_runs(line)
+            if lossy:
+                lines[i] = line
+                changed = True
         new, changes = repair_line(line) if _has_signs(line, astral) else (line, [])
+        changes = lossy + changes
         if not changes and han:
             new, changes = repair_glued_latin(line)  # (English text: caf茅, 26掳C, it鈥檚)
         for _ in range(MAX_PASSES - 1):

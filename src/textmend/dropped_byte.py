@@ -435,10 +435,13 @@ def _repair_pass(line: str, pattern: re.Pattern[str], model, budget: list[int]) 
             p, s, changed = _trim_common(old, new)
             damaged = old[p : len(old) - s].replace("\ufffd", "")
             # one character before a U+FFFD is too little evidence of a shifted run: a
-            # truncated UTF-16 file or a cut-off line ends the same way ("一二\ufffd")
+            # truncated UTF-16 file or a cut-off line ends the same way ("一二\ufffd");
+            # and a stretch that reads as text already only lost a character (对话式\ufffd大模型:
+            # the gain is the U+FFFD's, and re-aligning it made 对籬笆较大模型)
             if (len(damaged) >= MIN_DAMAGED and gain >= MIN_GAIN
                     and gain >= MIN_GAIN_PER_CHAR * max(changed, len(old) - p - s)
-                    and _reads_as_text(new[p : len(new) - s], model)):
+                    and _reads_as_text(new[p : len(new) - s], model)
+                    and not _reads_as_text(damaged, model)):
                 # outside the damaged middle, keep the original characters (and their width)
                 line = line[: start + p] + new[p : len(new) - s] + line[end - s :]
                 pos = start + len(new) - s
