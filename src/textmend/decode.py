@@ -128,10 +128,9 @@ def _detect(data: bytes) -> tuple[Detection, str | None]:
                                  f"({STRAY_NOTE})"), found[0]
             why = f"UTF-8 with {len(found[1])} run(s) of lines in {', '.join(encs)}"
             return Detection("mixed", 0.9, reason=why), None
-    stray = mixed.decode_with_stray_bytes(data)
-    if stray is not None:
+    chinese = guess_chinese_text(data)  # (UTF-8 read as GBK/Big5 is far from common Chinese)
+    if chinese is None and (stray := mixed.decode_with_stray_bytes(data)) is not None:
         return Detection("utf-8", 0.9, reason=f"UTF-8 with {stray[1]} stray byte(s) ({STRAY_NOTE})"), stray[0]
-    chinese = guess_chinese_text(data)
     if chinese is not None:
         name = guess._superset(chinese[0], data[: guess.SAMPLE_BYTES], len(data) <= guess.SAMPLE_BYTES,
                                chinese[2] if chinese[0] == "gb18030" else None)
