@@ -219,3 +219,16 @@ def test_latin_mojibake_read_as_gbk_is_repaired_in_one_cleaning():
     text = "Le musée du Louvre a accueilli près de neuf millions de visiteurs.\n" + line + "\n"
     once = clean(text)
     assert clean(once) == once
+
+
+@pytest.mark.parametrize("good,word", [
+    ("从苏州ESG产业创新中心到新盛里，园区的载体建设同步提速。", "苏州ESG"),
+    ("发布了GPT产品工具，企业级应用加速落地。", "了GPT"),
+])
+@pytest.mark.parametrize("codec", ["gb18030", "gbk"])
+def test_a_latin_letter_swallowed_as_a_gbk_trail_byte_comes_back(good, word, codec):
+    # 州E is E5 B7 9E 45 in UTF-8; read as GBK, 9E 45 is one character (濫): the E is
+    # back at the end of the repaired run
+    broken = good.encode("utf-8").decode(codec, errors="replace")
+    assert word[-3:] not in broken
+    assert word in fix_cjk_mojibake(broken)

@@ -72,6 +72,8 @@ _LATIN_SEGMENT_RE = re.compile(f"(?:[{_CP1252_HIGH}]|(?<=[\x81-\xfe])[\x40-\x7e]
 _NON_CJK_RE = re.compile("[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 _PUA_RE = re.compile("[\ue000-\uf8ff]")
 _LATIN1_PAIR_RE = re.compile("[\x80-\xff][\x80-\xff]")
+#: ASCII characters a GBK trail byte can be (0x40-0x7E), letters and @ only.
+_ABSORBED_RE = re.compile("[@A-Za-z]")
 #: The marks of lost text.
 _LOST_RE = re.compile("(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+")
 #: Valid UTF-8 multi-byte sequences, two or more in a row.
@@ -117,7 +119,10 @@ def _repair_piece(piece: str, wrong: str, right: str, memo: Rereads | None = Non
             return None
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
-    if not fixed.isascii() and any(ch.isascii() or ch not in _known_chars() for ch in fixed):
+    # (a Latin letter right after the text can end up as the trail byte of its last
+    # double-byte character: 州E is E5 B7 9E 45, read as GBK 宸濫; it stays at the end)
+    known = fixed[:-1] if right == "utf-8" and len(fixed) > 1 and _ABSORBED_RE.match(fixed[-1]) else fixed
+    if not fixed.isascii() and any(ch.isascii() or ch not in _known_chars() for ch in known):
         return None  # a piece alone must be made of characters the tables know, nothing else
     n = len(data)
     after = _score(fixed, n, TRUE_LANGUAGES[right])
