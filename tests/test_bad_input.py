@@ -85,6 +85,17 @@ def test_truncated_utf16_keeps_all_text_and_marks_the_cut(tmp_path):
     assert r.stdout_bytes.decode("utf-8") == "中文測試，一二\ufffd\n"
 
 
+def test_utf8_with_a_stray_byte_keeps_its_text_and_strict_refuses_it(tmp_path):
+    p = tmp_path / "stray.txt"
+    data = ZH.encode() * 3
+    at = data.index("，".encode())  # (between two characters: none of them is lost)
+    p.write_bytes(data[:at] + b"\xff" + data[at:])
+    r = run(str(p))
+    assert r.exit_code == 0
+    assert r.stdout.replace("\ufffd", "") == ZH * 3
+    assert "not valid UTF-8" in assert_one_line_error(run("--strict", str(p)), str(p))
+
+
 def test_five_megabyte_single_line(tmp_path):
     line = "Revenue rose 3.5% to $1,299 (up from 1,255): see https://example.com/q?id=1; ok! "
     data = (line * (5_000_000 // len(line) + 1)).encode()[:5_000_000]

@@ -180,3 +180,11 @@ def test_no_line_of_chardets_legacy_corpus_reads_as_utf8_with_stray_bytes():
             units += 1
             assert mixed.decode_with_stray_bytes(unit) is None, (path.name, unit[:60])
     assert units > 10_000
+
+
+def test_strict_decoding_refuses_stray_bytes():
+    from textmend.decode import DecodeError
+
+    data = (_PARA + "\n" + _PARA).encode()
+    with pytest.raises(DecodeError, match="stray"):
+        decode(data[:30] + b"\xff" + data[30:], errors="strict")

@@ -186,6 +186,8 @@ def decode(
         det, decoded = _detect(data)
     if det.encoding == "binary":
         raise DecodeError("looks like a binary file (NUL or control bytes), not text")
+    if errors == "strict" and STRAY_NOTE in det.reason:
+        raise DecodeError(f"not valid UTF-8: {det.reason.split(' (')[0]}")
     enc = det.encoding if encoding else codec_for(det.encoding)
     if enc == "mixed":
         found = mixed.decode_mixed(data, errors)
