@@ -75,3 +75,21 @@ def test_a_lost_character_in_clean_text_stays_lost(text):
 
 def test_a_run_that_is_not_utf8_is_declined():
     assert restore_lost_bytes("这是干净的中文\ufffd文本") is None
+
+
+def test_without_search_the_text_is_decoded_and_every_lost_character_stays_lost():
+    good = "国家统计局今天发布数据。"
+    broken = good.encode("utf-8").decode("gbk", errors="replace")
+    text, restored, lost = restore_lost_bytes(broken, at_line_end=True, search=False)
+    assert restored == 0 and lost == broken.count("\ufffd")
+    assert _matches(text, good)
+
+
+def test_a_document_past_its_budget_is_still_decoded(monkeypatch):
+    from textmend import cjk_mojibake
+
+    monkeypatch.setattr(cjk_mojibake, "LOSSY_BUDGET", 0)
+    good = "\n".join(_lines(20))
+    broken = good.encode("utf-8").decode("gbk", errors="replace")
+    out = fix_cjk_mojibake(broken)
+    assert sum(_matches(a, b) for a, b in zip(out.split("\n"), good.split("\n"))) >= 10

@@ -29,7 +29,10 @@ CONTEXT = 3
 MIN_GAP = 4
 #: A restored character must be one of these (Han, CJK punctuation, full-width forms).
 _PLAUSIBLE_RE = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_LOST = 0xFF  # (never in UTF-8: a placeholder for a byte not restored)
+_LOST = 0xFF  # (never in UTF-8 nor GB18030: a placeholder for a byte not restored)
+#: A run with more lost bytes than this has none restored (each costs ~0.2 ms of scoring);
+#: its characters that held them stay lost.
+MAX_HOLES = 400
 
 
 @lru_cache(maxsize=4096)
@@ -66,13 +69,15 @@ def _side(data: bytearray, start: int, end: int, left: bool) -> str:
 
 
 def restore_lost_bytes(run: str, at_line_end: bool = False, left: str = "",
-                       right: str = "") -> tuple[str, int, int] | None:
+                       right: str = "", search: bool = True) -> tuple[str, int, int] | None:
     """``run`` — a stretch of UTF-8 read as GBK, with U+FFFD where bytes were lost — as
     the UTF-8 text it was: ``(text, restored, lost)``. A character whose byte is not
     restored becomes one U+FFFD. None when ``run`` is not such text (it does not encode
     in GB18030, or its bytes are not UTF-8 around the losses). ``at_line_end``: the run
     ends its line (a lost last byte is then scored as a line's end too); ``left``,
-    ``right``: the text around the run, as context for the characters at its edges.
+    ``right``: the text around the run, as context for the characters at its edges;
+    ``search=False``: restore nothing (every such character stays lost), at the cost of
+    one decode (for a document that used up its budget, see :data:`MAX_HOLES`).
 
     >>> restore_lost_bytes("鍥藉�剁粺璁″眬浠婂ぉ鍙戝竷鏁版嵁銆�", at_line_end=True)
     ('国家统计局今天发布数据。', 2, 2)
@@ -93,6 +98,11 @@ def restore_lost_bytes(run: str, at_line_end: bool = False, left: str = "",
         if i < len(parts) - 1:
             holes.append(len(data))
             data.append(_LOST)
+    whole = _assemble(data, holes)
+    if whole is None:
+        return None  # (checked first: a run of another kind costs one decode, not a search)
+    if not search or len(holes) > MAX_HOLES:
+        return whole, 0, len(holes)
     # (a lost byte with another close by is not restored: their characters interact)
     close = {h for a, b in zip(holes, holes[1:]) if b - a < MIN_GAP for h in (a, b)}
     from . import charmodel
@@ -133,8 +143,14 @@ def restore_lost_bytes(run: str, at_line_end: bool = False, left: str = "",
         if len(scored) == 1 or scored[0][0] - scored[1][0] >= MARGIN:
             data[at] = scored[0][1]
             restored += 1
-    # every byte but those of the characters still lost must be UTF-8 (else this is not
-    # the damage: clean text before the misread stretch, another codec)
+    text = _assemble(data, holes)
+    return None if text is None else (text, restored, len(holes))
+
+
+def _assemble(data: bytearray, holes: list[int]) -> str | None:
+    """``data`` as UTF-8, each character still holding a lost byte as one U+FFFD; None
+    when a byte elsewhere is not UTF-8 (then this is not the damage: clean text before the
+    misread stretch, or another codec)."""
     lost_spans: list[list[int]] = []
     for at in holes:
         if data[at] == _LOST:
@@ -152,4 +168,4 @@ def restore_lost_bytes(run: str, at_line_end: bool = False, left: str = "",
         out.append(bytes(data[last:]).decode("utf-8"))
     except UnicodeDecodeError:
         return None
-    return "".join(out), restored, len(holes)
+    return "".join(out)
