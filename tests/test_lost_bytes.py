@@ -93,3 +93,10 @@ def test_a_document_past_its_budget_is_still_decoded(monkeypatch):
     broken = good.encode("utf-8").decode("gbk", errors="replace")
     out = fix_cjk_mojibake(broken)
     assert sum(_matches(a, b) for a, b in zip(out.split("\n"), good.split("\n"))) >= 10
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+def test_cleaning_a_lossy_page_twice_changes_nothing_more(codec):
+    for line in _lines(60):
+        once = textmend.clean(line.encode("utf-8").decode(codec, errors="replace"))
+        assert textmend.clean(once) == once, line
