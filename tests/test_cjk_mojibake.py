@@ -232,3 +232,13 @@ def test_a_latin_letter_swallowed_as_a_gbk_trail_byte_comes_back(good, word, cod
     broken = good.encode("utf-8").decode(codec, errors="replace")
     assert word[-3:] not in broken
     assert word in fix_cjk_mojibake(broken)
+
+
+@pytest.mark.parametrize("reader", ["big5", "cp950", "big5hkscs"])
+def test_gbk_read_as_big5_with_losses_is_repaired_around_them(reader):
+    # Python's big5/cp950 read C7F8 (区) as ⑹, big5hkscs as Е: the reading that fits is
+    # kept; what the lossy reading kept between its U+FFFD is re-read piece by piece
+    good = "江苏苏州：孕育新质生产力，推动高质量发展，园区今年新增企业超过三千家。"
+    out = fix_cjk_mojibake(good.encode("gbk").decode(reader, errors="replace"))
+    assert out.startswith("江苏苏州：孕育新质生产力，推动高质量发展，园区今年新增企业超过")
+    assert out.endswith("千家。")

@@ -32,11 +32,17 @@ KINDS: tuple[tuple[str, str, str], ...] = (
     ("UTF-8 read as Big5", "big5hkscs", "utf-8"),
     ("UTF-8 read as Shift_JIS", "cp932", "utf-8"),
     ("GBK read as Big5", "big5hkscs", "gb18030"),
+    # (Python's big5 and cp950 read C6A1-C8FE otherwise than big5hkscs: 区 C7F8 is ⑹ in
+    # them, Е in big5hkscs; the reading that fits the text is kept, see repair_segment)
+    ("GBK read as Big5", "cp950", "gb18030"),
     ("Big5 read as GBK", "gb18030", "big5hkscs"),
     ("GBK read as latin-1", "cp1252", "gb18030"),
     ("GBK read as latin-1", "latin-1", "gb18030"),
     ("Big5 read as latin-1", "cp1252", "big5hkscs"),
 )
+#: Codecs of a kind tried second (in a line: only where the kind's first codec's round
+#: trips covered it).
+_SIBLING_CODECS = ("cp950",)
 #: The codecs whose misreading turns double bytes into Latin-1 text, and those kinds.
 LATIN_CODECS = ("cp1252", "latin-1")
 LATIN_KINDS = frozenset(kind for kind, wrong, _ in KINDS if wrong in LATIN_CODECS)
@@ -64,6 +70,9 @@ LINE_COVERAGE = 0.6
 #: Candidate segments: runs of non-ASCII, non-space characters.
 _SEGMENT_RE = re.compile(r"[^\x00-\x7f\s\u3000]{" + str(MIN_CHARS) + ",}")
 _ANY_SEGMENT_RE = re.compile(r"[^\x00-\x7f\s\u3000]+")
+#: The same, split at U+FFFD too: what a lossy reading kept between its losses re-reads on
+#: its own (GBK read as Big5 with replacement: the text before the first loss is aligned).
+_PIECE_RE = re.compile(r"[^\x00-\x7f\s\u3000\ufffd]+")
 #: Segments of GBK/Big5 read as latin-1/cp1252: the high characters, with an ASCII
 #: character right after a Latin-1 letter (a GBK/Big5 trail byte can be 0x40-0x7e).
 _CP1252_HIGH = ("\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
@@ -246,9 +255,19 @@ def repair_segment(segment: str, memo: Rereads | None = None) -> tuple[str, str]
     >>> repair_segment("发布会在北京举行") is None
     True
     """
-    for kind, wrong, right in KINDS:
+    for i, (kind, wrong, right) in enumerate(KINDS):
+        if wrong in _SIBLING_CODECS:
+            continue  # (tried below, as the other reading of its kind)
         fixed = _repair_piece(segment, wrong, right, memo)
         if fixed is not None:
+            # another codec of the same kind may read it better (big5hkscs and cp950)
+            for other_kind, other_wrong, other_right in KINDS[i + 1:]:
+                if other_kind == kind and other_right == right:
+                    other = _repair_piece(segment, other_wrong, other_right, memo)
+                    if other is not None and other != fixed:
+                        n = len(segment.encode(other_wrong, errors="replace"))
+                        if _score(other, n, TRUE_LANGUAGES[right]) > _score(fixed, n, TRUE_LANGUAGES[right]):
+                            fixed = other
             return fixed, kind
     if not _has_signs(segment):
         return None
@@ -308,7 +327,7 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
     >>> repair_line("12ÔÂ28ÈÕ£¬±±¾©")[0]
     '12月28日，北京'
     """
-    segments = list(_ANY_SEGMENT_RE.finditer(line))
+    segments = list(_PIECE_RE.finditer(line))
     if not segments:
         return line, []
     total_bytes = sum(len(m.group(0).encode("utf-8")) for m in segments)
@@ -325,12 +344,16 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str, str]]]:
             found = memo[key] = _score(text, n, langs)
         return found
 
+    passed: set[tuple[str, str]] = set()  # (kind, right) whose round trips covered the line
     for kind, wrong, right in KINDS:
+        if wrong in _SIBLING_CODECS and (kind, right) not in passed:
+            continue  # (a second codec of a kind is tried where the first one's round trips held)
         found = [(m, *rt) for m in (latin if wrong in LATIN_CODECS else segments)
                  if (rt := _round_trip(m.group(0), wrong, right, rereads)) is not None]
         nbytes = sum(n for _, _, n in found)
         if nbytes < MIN_LINE_BYTES or nbytes * 2 < total_bytes * LINE_COVERAGE:
             continue  # (decided by the round trips alone: nothing to score)
+        passed.add((kind, right))
         if not any(ch.isalpha() for _, fixed, _ in found for ch in fixed):
             continue  # signs only (＊＊＊ <-> ’’’): no words to tell a repair from a mistake
         afters = [score(fixed, n, TRUE_LANGUAGES[right]) * n for _, fixed, n in found]
