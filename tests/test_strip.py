@@ -211,3 +211,12 @@ def test_lazy_subset_keeps_what_was_converted_and_converts_the_rest():
     sub = lazy.subset(keep)
     assert sub._done == {0: "网站地图"}
     assert sub.pick(range(len(keep))) == [to_simplified(src[i]) for i in keep]
+
+
+def test_site_address_with_postcode_or_phone_is_stripped_an_event_venue_is_kept():
+    body = "近日，经专家评审，我公司被认定为2024年度高新技术企业，这是对公司自主创新的充分肯定。"
+    for footer in ("地址：北京市海淀区中关村大街1号 邮编：100080", "聯絡地址：台北市信義區市府路1號 電話：02-27208889",
+                   "公司地址：深圳市南山区科技园 传真：0755-12345678"):
+        assert strip_boilerplate(f"{body}\n{footer}\n") == f"{body}\n", footer
+    venue = "活动地址：市民公园东门，届时将有专人引导。"
+    assert strip_boilerplate(f"{body}\n{venue}\n") == f"{body}\n{venue}\n"
