@@ -220,3 +220,14 @@ def test_site_address_with_postcode_or_phone_is_stripped_an_event_venue_is_kept(
         assert strip_boilerplate(f"{body}\n{footer}\n") == f"{body}\n", footer
     venue = "活动地址：市民公园东门，届时将有专人引导。"
     assert strip_boilerplate(f"{body}\n{venue}\n") == f"{body}\n{venue}\n"
+
+
+def test_english_site_address_and_call_us_lines_are_stripped_an_address_in_prose_is_kept():
+    body = ("The city council approved the new budget on Tuesday, allocating more money to parks "
+            "and public transit over the next year.")
+    for footer in ("Address: 123 Main Street, Springfield, IL 62701 | Phone: (217) 555-0100",
+                   "Our office address: 10 Downing St. Tel: 020 7946 0000",
+                   "Call us: 1-800-555-0199 or email info@example.com"):
+        assert strip_boilerplate(f"{body}\n{footer}\n") == f"{body}\n", footer
+    prose = "The address of the new library is 12 Elm Street, and it opens on Monday; call 555-0100."
+    assert strip_boilerplate(f"{body}\n{prose}\n") == f"{body}\n{prose}\n"
