@@ -231,3 +231,25 @@ def test_english_site_address_and_call_us_lines_are_stripped_an_address_in_prose
         assert strip_boilerplate(f"{body}\n{footer}\n") == f"{body}\n", footer
     prose = "The address of the new library is 12 Elm Street, and it opens on Monday; call 555-0100."
     assert strip_boilerplate(f"{body}\n{prose}\n") == f"{body}\n{prose}\n"
+
+
+WECHAT_BODY = ("近年来，大模型技术快速发展，越来越多的制造企业开始尝试将其应用于质检、排产和设备维护等环节。\n"
+               "业内专家认为，大模型在制造业的落地仍面临数据质量、算力成本和人才短缺等挑战。\n")
+
+
+@pytest.mark.parametrize("head,tail", [
+    ("点击上方蓝字关注我们", "长按识别二维码关注我们"),
+    ("点击上方“科技观察”，设为星标", "— END —"),
+    ("點擊上方藍字關注我們", "分享、点赞、在看，是对我们最大的支持"),
+    ("", "编辑 | 李四"),
+    ("", "点个在看你最好看"),
+])
+def test_wechat_article_furniture_is_stripped(head, tail):
+    doc = (f"{head}\n" if head else "") + WECHAT_BODY + f"{tail}\n"
+    assert strip_boilerplate(doc) == WECHAT_BODY
+
+
+@pytest.mark.parametrize("edge", ["赞！中国队夺冠", "The End", "点赞功能上线", "二维码支付普及率调查"])
+def test_wechat_rules_leave_titles_and_story_ends(edge):
+    for doc in (f"{edge}\n{WECHAT_BODY}", f"{WECHAT_BODY}{edge}\n"):
+        assert strip_boilerplate(doc) == doc
