@@ -253,3 +253,20 @@ def test_wechat_article_furniture_is_stripped(head, tail):
 def test_wechat_rules_leave_titles_and_story_ends(edge):
     for doc in (f"{edge}\n{WECHAT_BODY}", f"{WECHAT_BODY}{edge}\n"):
         assert strip_boilerplate(doc) == doc
+
+
+PTT_BODY = ("大家好，轉職成為軟體工程師已經一年了，想跟大家分享一下這段時間的心得。\n"
+            "建議想轉職的朋友多做專案，並且把作品放在 GitHub 上，面試時會很有幫助。\n")
+
+
+def test_bbs_post_tail_is_stripped():
+    tail = ("--\n※ 發信站: 批踢踢實業坊(ptt.cc), 來自: 123.45.67.89 (臺灣)\n"
+            "※ 文章網址: https://www.ptt.cc/bbs/Tech_Job/M.1732069293.A.123.html\n"
+            "推 user1: 恭喜！ 11/20 10:30\n→ user2: 謝謝分享 11/20 10:35\n噓 user3: 太長了 11/20 11:02\n")
+    assert strip_boilerplate(PTT_BODY + tail) == PTT_BODY
+
+
+@pytest.mark.parametrize("line", ["推薦大家去看看這部電影，真的很好看。", "→ 下一步：打开设置页面", "-- 完 --"])
+def test_bbs_rules_leave_sentences_that_look_alike(line):
+    doc = f"{PTT_BODY}{line}\n"
+    assert strip_boilerplate(doc) == doc
