@@ -270,3 +270,8 @@ def test_bbs_post_tail_is_stripped():
 def test_bbs_rules_leave_sentences_that_look_alike(line):
     doc = f"{PTT_BODY}{line}\n"
     assert strip_boilerplate(doc) == doc
+
+
+def test_editor_after_a_correction_link_is_stripped():
+    body = "国家统计局20日发布数据显示，10月份全国规模以上工业增加值同比增长5.3%，比上月加快0.9个百分点。\n"
+    assert strip_boilerplate(body + "【我要纠错】 责任编辑：王某\n") == body
