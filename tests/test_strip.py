@@ -275,3 +275,21 @@ def test_bbs_rules_leave_sentences_that_look_alike(line):
 def test_editor_after_a_correction_link_is_stripped():
     body = "国家统计局20日发布数据显示，10月份全国规模以上工业增加值同比增长5.3%，比上月加快0.9个百分点。\n"
     assert strip_boilerplate(body + "【我要纠错】 责任编辑：王某\n") == body
+
+
+BLOG_BODY = ("Tomatoes are surprisingly easy to grow in containers, as long as they get at least six hours "
+             "of sun a day and regular watering.\n"
+             "I use a mix of compost and potting soil, and I feed the plants every two weeks.\n")
+
+
+def test_blog_comment_form_under_the_post_is_stripped():
+    tail = ("Share this:\nTwitter\nFacebook\nLike this:\nLike Loading...\nRelated\nLeave a Reply Cancel reply\n"
+            "Your email address will not be published. Required fields are marked *\nComment\nName *\nEmail *\n"
+            "Website\nSave my name, email, and website in this browser for the next time I comment.\nPost Comment\n"
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.\n")
+    assert strip_boilerplate(BLOG_BODY + tail) == BLOG_BODY
+
+
+def test_sentences_about_comments_and_email_stay():
+    doc = BLOG_BODY + "Leave a comment below if you have questions about your own garden, I read every one.\n"
+    assert strip_boilerplate(doc) == doc
