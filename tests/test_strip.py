@@ -293,3 +293,22 @@ def test_blog_comment_form_under_the_post_is_stripped():
 def test_sentences_about_comments_and_email_stay():
     doc = BLOG_BODY + "Leave a comment below if you have questions about your own garden, I read every one.\n"
     assert strip_boilerplate(doc) == doc
+
+
+NEWS_BODY = ("Stocks rose sharply on Wednesday after data showed consumer prices rose less than expected "
+             "in October.\nAnalysts cautioned that one month of data does not make a trend.\n")
+
+
+def test_syndication_note_read_more_link_and_wire_credit_are_stripped():
+    doc = (NEWS_BODY.replace("\n", "\nREAD MORE: Five charts that explain the economy right now\n", 1)
+           + "(Reporting by John Smith; Editing by Jane Doe)\n"
+           + "Sign up for our daily newsletter to get the latest market news.\n"
+           + "This article originally appeared on Example News.\n")
+    assert strip_boilerplate(doc) == NEWS_BODY
+
+
+@pytest.mark.parametrize("line", ["See also: the section on generators below.",
+                                  "This article was updated on Tuesday to correct a figure."])
+def test_lines_that_merely_resemble_them_stay(line):
+    doc = NEWS_BODY + line + "\n"
+    assert strip_boilerplate(doc) == doc
