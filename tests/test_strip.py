@@ -312,3 +312,10 @@ def test_syndication_note_read_more_link_and_wire_credit_are_stripped():
 def test_lines_that_merely_resemble_them_stay(line):
     doc = NEWS_BODY + line + "\n"
     assert strip_boilerplate(doc) == doc
+
+
+def test_related_header_behind_a_bullet_takes_its_list_with_it():
+    body = ("港府今日公布最新施政報告，提出多項改善民生措施，包括增加公營房屋供應及推出新一輪消費券。\n"
+            "行政長官表示，政府會繼續全力拼經濟、謀發展，並加強與大灣區其他城市的合作。\n")
+    for header in ("▼相關新聞", "【延伸阅读】", "※相关阅读："):
+        assert strip_boilerplate(f"{body}{header}\n施政報告重點一覽\n消費券下月發放\n") == body, header
