@@ -9,9 +9,10 @@ GBK decoder must have refused it with the byte after it. Of the few bytes left, 
 whose character the bigram model (:mod:`textmend.charmodel`) finds far more likely in its
 context is restored; when no byte stands out, the character stays lost (one U+FFFD).
 
-Measured on 400 lines of the fixtures read as GBK with replacement: 134 of 191 lost
-bytes restored, none wrongly (the others stay U+FFFD); read as GB18030: 57 of 89, none
-wrongly.
+Measured on the fixtures' Chinese lines read as GBK or GB18030 with replacement (the whole
+pipeline): 94.9 % of the characters come back instead of 70 %, and no restored character
+is wrong (``tests/test_lost_bytes.py`` checks that on every run it restores; about half of
+the lost bytes are restored, the rest stay U+FFFD).
 """
 
 from __future__ import annotations
