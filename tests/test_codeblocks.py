@@ -65,3 +65,13 @@ def test_clean_leaves_code_in_fences_and_fixes_the_prose_around_it():
 def test_an_indented_code_line_with_chinese_keeps_its_indent():
     text = "说明如下。\n\n    print('你好世界，欢迎使用')\n    x = 1\n"
     assert textmend.clean(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "# 安装说明\n\n运行以下命令：\n\n```bash\npip install textmend\n```\n\n完成后，重启终端。\n",
+    "# Install\n\nRun:\n\n```python\nimport textmend\nprint(textmend.clean('x'))\n```\n",
+    "說明如下：\n\n```\n  配置:  保持原樣\n```\n",
+    "No fences, just prose with `inline code` and numbers 1,299.00.\n",
+])
+def test_clean_markdown_comes_out_unchanged(text):
+    assert textmend.clean(text) == text

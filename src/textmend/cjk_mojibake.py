@@ -435,7 +435,8 @@ def repair_lossy_runs(line: str, budget: list[int] | None = None) -> tuple[str, 
         piece, (fixed, restored, lost) = run[start:], found
         clean_fixed, clean_piece = fixed.replace("\ufffd", ""), piece.replace("\ufffd", "")
         n = len(clean_fixed.encode("utf-8"))
-        if not clean_fixed or _score(clean_fixed, n, TRUE_LANGUAGES["utf-8"]) < MIN_SCORE:
+        after = _score(clean_fixed, n, TRUE_LANGUAGES["utf-8"]) if clean_fixed else MIN_SCORE - 1
+        if after < MIN_SCORE:
             continue
         if len(run) < MIN_CHARS or n < MIN_LINE_BYTES:
             # (月 in 7鏈�19: too short to tell alone; taken when restored whole in a line
@@ -443,8 +444,7 @@ def repair_lossy_runs(line: str, budget: list[int] | None = None) -> tuple[str, 
             if "\ufffd" not in fixed:
                 short.append((a, m.end(), piece, fixed, restored, lost))
             continue
-        if _score(clean_fixed, n, TRUE_LANGUAGES["utf-8"]) - _score(clean_piece, n, _languages_of(clean_piece)) \
-                < MIN_GAIN:
+        if after - _score(clean_piece, n, _languages_of(clean_piece)) < MIN_GAIN:
             continue
         found_runs.append((a, m.end(), piece, fixed, restored, lost))
     if not found_runs:

@@ -48,27 +48,42 @@ def fenced_blocks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def outside_code_blocks(text: str, edits: list[Edit] | None,
-                        fix: Callable[[str, list[Edit] | None], str]) -> str:
+def gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The spans between ``spans`` (sorted, disjoint) in a text of ``length`` characters.
+
+    >>> gaps([(2, 4)], 6)
+    [(0, 2), (4, 6)]
+    """
+    out, last = [], 0
+    for start, end in spans:
+        out.append((last, start))
+        last = end
+    out.append((last, length))
+    return out
+
+
+def outside_code_blocks(text: str, edits: list[Edit] | None, fix: Callable[[str, list[Edit] | None], str],
+                        spans: list[tuple[int, int]] | None = None) -> str:
     """``fix(text, edits)`` applied to the text between fenced code blocks only; the
     blocks stay as they are and the edits keep the line numbers of the whole text.
+    ``spans``: :func:`fenced_blocks` of ``text``, when the caller has them.
 
     >>> outside_code_blocks("a\\n```\\na\\n```\\na", None, lambda t, e: t.replace("a", "b"))
     'b\\n```\\na\\n```\\nb'
     """
-    spans = fenced_blocks(text)
+    if spans is None:
+        spans = fenced_blocks(text)
     if not spans:
         return fix(text, edits)
     out: list[str] = []
-    last = 0
-    for start, end in [*spans, (len(text), len(text))]:
-        part = text[last:start]
+    for k, (start, end) in enumerate(gaps(spans, len(text))):
+        part = text[start:end]
         if part:
             local: list[Edit] | None = [] if edits is not None else None
             out.append(fix(part, local))
             if edits is not None and local:
-                lines_before = text.count("\n", 0, last)
+                lines_before = text.count("\n", 0, start)
                 edits.extend(replace(e, line=e.line + lines_before) if e.line is not None else e for e in local)
-        out.append(text[start:end])
-        last = end
+        if k < len(spans):
+            out.append(text[spans[k][0]:spans[k][1]])
     return "".join(out)

@@ -53,14 +53,19 @@ def maybe_mixed(data: bytes) -> bool:
     head = data[:65536]
     if not _has_utf8_line(head):
         return False  # (no line of it is UTF-8 with non-ASCII bytes: the count below finds none)
-    text = head.decode("utf-8", errors="replace")
-    nonascii = len(text) - len(text.encode("ascii", errors="ignore"))
-    bad = text.count("\ufffd")
+    text, nonascii, bad = _read_with_replacement(head)
     good = nonascii - bad
     if not (bad > 0 and good * 2 >= MIN_UTF8_BYTES and good >= MIN_UTF8_SHARE * (good + bad)):
         return False
     # GBK text holds byte runs that happen to be valid UTF-8: ask for whole valid lines
     return _enough_utf8_lines(text, _high(data[:65536]))
+
+
+def _read_with_replacement(data: bytes) -> tuple[str, int, int]:
+    """``data`` decoded as UTF-8 with replacement, its non-ASCII character count and its
+    U+FFFD count (the invalid sequences)."""
+    text = data.decode("utf-8", errors="replace")
+    return text, len(text) - len(text.encode("ascii", errors="ignore")), text.count("\ufffd")
 
 
 def _has_utf8_line(data: bytes) -> bool:
@@ -117,9 +122,8 @@ def decode_with_stray_bytes(data: bytes) -> tuple[str, int] | None:
     True
     """
     # (legacy text first fails a cheap test on its head: it is full of invalid sequences)
-    head = data[:65536].decode("utf-8", errors="replace")
-    nonascii = len(head) - len(head.encode("ascii", errors="ignore"))
-    if head.count("\ufffd") > MAX_STRAY_SHARE * nonascii + 2:
+    _, nonascii, bad = _read_with_replacement(data[:65536])
+    if bad > MAX_STRAY_SHARE * nonascii + 2:
         return None
     parts: list[str] = []
     wide = stray = loose = 0  # loose: runs of stray bytes next to other non-ASCII bytes

@@ -249,9 +249,8 @@ def _one_step_fix(line: str, bad: bool | None = None) -> str | None:
 #: decoders drop: ``â€`` then stands before a space, a mark or the line's end (none of
 #: which completes an E2 80 xx sequence: a no-break space does, † is E2 80 A0).
 _LOST_QUOTE_RE = re.compile("â€(?=[^\\S\xa0\x85]|[.,;:!)\\]}<'\"]|$)")
-_OPEN_QUOTE_RE = re.compile("â€œ|“")
-_CLOSE_QUOTE_RE = re.compile("â€\x9d|”")
-
+#: the double quotes of a line, as they are or read as cp1252: group 1 an opening one
+_QUOTE_RE = re.compile("(â€œ|“)|â€\x9d|”")
 
 def restore_lost_closing_quote(line: str) -> str:
     """Put back the byte a closing ``”`` lost: ``”`` in UTF-8 read as cp1252 is ``â€``
@@ -268,16 +267,18 @@ def restore_lost_closing_quote(line: str) -> str:
     """
     if "â€" not in line or _LOST_QUOTE_RE.search(line) is None:
         return line
+    # (one pass over the quotes and the lost ones in order, counting the open quotes)
+    events = sorted([(m.start(), m.group(1) is not None) for m in _QUOTE_RE.finditer(line)]
+                    + [(m.end(), None) for m in _LOST_QUOTE_RE.finditer(line)], key=lambda e: e[0])
     out: list[str] = []
-    last = 0
-    for m in _LOST_QUOTE_RE.finditer(line):
-        before = line[:m.start()]
-        if len(_OPEN_QUOTE_RE.findall(before)) > len(_CLOSE_QUOTE_RE.findall(before)) + len(out) // 2:
-            out += [line[last:m.end()], "\x9d"]
-            last = m.end()
-    if not out:
-        return line
-    return "".join(out) + line[last:]
+    last = depth = 0
+    for at, opening in events:
+        if opening is not None:
+            depth += 1 if opening else -1
+        elif depth > 0:  # a lost closing quote of an open one
+            out += [line[last:at], "\x9d"]
+            last, depth = at, depth - 1
+    return "".join(out) + line[last:] if out else line
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")

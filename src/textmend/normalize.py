@@ -23,7 +23,7 @@ from .chardata import (
     is_japanese,
     is_korean,
 )
-from .codeblocks import fenced_blocks, outside_code_blocks
+from .codeblocks import fenced_blocks, gaps, outside_code_blocks
 from .edits import Edit, sub_with_edits
 from .filter import Filter, register
 
@@ -256,16 +256,6 @@ def looks_like_code(text: str) -> bool:
     return code >= CODE_MIN_LINES and code >= CODE_MIN_SHARE * len(lines)
 
 
-def _between(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """The spans between ``spans`` (sorted, disjoint) in a text of ``length`` characters."""
-    out, last = [], 0
-    for a, b in spans:
-        out.append((last, a))
-        last = b
-    out.append((last, length))
-    return out
-
-
 def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     """Turn ASCII ``, : ; ( ) ! ?`` into full-width forms where they sit in Chinese text,
     and ``.`` into ``。`` where it ends a Chinese sentence (see ``_PERIOD_RE``).
@@ -289,10 +279,10 @@ def widen_cjk_punctuation(text: str, edits: list[Edit] | None = None) -> str:
     if not _WIDEN_TRIGGER_RE.search(text) or not has_han(text) or is_japanese(text) or is_korean(text):
         return text  # nothing to widen: no ASCII , ; : ! ? ( (the patterns all need one)
     if "```" in text:  # (Markdown: the code between fences stays as it is)
-        outside = [text[a:b] for a, b in _between(fenced_blocks(text), len(text))]
-        if looks_like_code("".join(outside)):
+        spans = fenced_blocks(text)
+        if looks_like_code("".join(text[a:b] for a, b in gaps(spans, len(text)))):
             return text
-        return outside_code_blocks(text, edits, _widen_prose)
+        return outside_code_blocks(text, edits, _widen_prose, spans)
     return _widen_prose(text, edits)
 
 
